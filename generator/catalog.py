@@ -1,0 +1,175 @@
+"""Loading a catalog folder: find the files, read and validate each, check across files.
+
+    catalog/site.yaml, catalog/fields.yaml
+    catalog/units/<unit-id>.yaml
+    catalog/procedures/<owner>/<code>.yaml
+    catalog/internal/<owner>/<id>.yaml
+    catalog/plans/<owner>/<plan-id>.yaml
+
+Every problem in every file is collected; ``load_catalog`` raises one
+``CatalogError`` listing them all, or returns the ``Catalog`` (with warnings).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import kinds
+from .checks import check_catalog
+from .errors import CatalogError, Collector, Problem
+from .schema import INVALID, Context, Record
+from .yamlio import load
+
+OWNED = {"procedures": kinds.PROCEDURE, "internal": kinds.INTERNAL, "plans": kinds.PLAN}
+OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}
+
+
+@dataclass
+class Entry:
+    """One validated file: its model, where it is, and where each value stood."""
+
+    folder: str  # "units", "procedures", … or "" for the top-level files
+    path: str  # as shown in messages, relative to the repository
+    model: object
+    positions: dict[str, tuple[int, int]]
+    owner_dir: str | None = None
+
+    def at(self, key: str) -> tuple[int, int]:
+        return self.positions.get(key, (1, 1))
+
+
+@dataclass
+class Catalog:
+    site: object
+    fields: dict
+    units: dict
+    procedures: dict
+    internals: dict
+    plans: dict
+    warnings: list[Problem] = field(default_factory=list)
+    # (folder, file name without extension) of files that exist but could not be read:
+    # their own errors are reported, references to them are not reported again
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
+
+
+def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Catalog:
+    root = Path(root)
+    display_root = Path(display_root) if display_root else _guess_display_root(root)
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    unreadable: set[tuple[str, str]] = set()
+    for folder, path, kind, owner_dir in _discover(root, display_root, problems, unreadable):
+        entry = _read(folder, path, kind, owner_dir, display_root, problems)
+        if entry is not None:
+            entries.append(entry)
+        else:
+            unreadable.add(_file_key(path.relative_to(root).parts))
+    for name in ("site.yaml", "fields.yaml"):
+        if not (root / name).is_file():
+            problems.append(Problem(_show(root / name, display_root), 1, 1, f"thiếu tệp {name} — mỗi danh mục cần tệp này"))
+            unreadable.add(_file_key((name,)))
+    catalog = _assemble(entries)
+    catalog.unreadable = unreadable
+    problems += check_catalog(catalog, entries)
+    if any(not p.warning for p in problems):
+        raise CatalogError(problems)
+    catalog.warnings = sorted(problems)
+    return catalog
+
+
+def _discover(root: Path, display_root: Path, problems: list[Problem], unreadable: set[tuple[str, str]]):
+    if not root.is_dir():
+        raise CatalogError([Problem(_show(root, display_root), 1, 1, "không tìm thấy thư mục danh mục")])
+    for directory, subdirs, names in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(directory) / name
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+                continue
+            placed = _place(path.relative_to(root).parts)
+            shown = _show(path, display_root)
+            if name.endswith(".yml"):
+                problems.append(Problem(shown, 1, 1, f'tệp phải có đuôi ".yaml" — hãy đổi tên thành "{name[:-4]}.yaml"'))
+                unreadable.add(_file_key(path.relative_to(root).parts))
+            elif placed is None:
+                problems.append(Problem(shown, 1, 1, _misplaced(path.relative_to(root).parts)))
+                unreadable.add(_file_key(path.relative_to(root).parts))
+            else:
+                folder, kind, owner_dir = placed
+                yield folder, path, kind, owner_dir
+
+
+def _place(parts: tuple[str, ...]):
+    """(folder, kind, owner folder) for a file's place in the catalog, or None."""
+    if parts == ("site.yaml",):
+        return "", kinds.SITE, None
+    if parts == ("fields.yaml",):
+        return "", kinds.FIELDS, None
+    if len(parts) == 2 and parts[0] == "units":
+        return "units", kinds.UNIT, None
+    if len(parts) == 3 and parts[0] in OWNED:
+        return parts[0], OWNED[parts[0]], parts[1]
+    return None
+
+
+def _file_key(parts: tuple[str, ...]) -> tuple[str, str]:
+    """(folder, name): ("procedures", "1.001193") for procedures/<owner>/1.001193.yaml, ("", "fields") for fields.yaml."""
+    return (parts[0] if len(parts) > 1 else "", parts[-1].rsplit(".", 1)[0])
+
+
+def _misplaced(parts: tuple[str, ...]) -> str:
+    if parts[0] in OWNED and len(parts) == 2:
+        return f"tệp phải nằm trong thư mục mang mã đơn vị cập nhật: catalog/{parts[0]}/<mã đơn vị>/{parts[1]}"
+    return ("tệp nằm sai chỗ — danh mục chỉ gồm site.yaml, fields.yaml, units/<mã đơn vị>.yaml, "
+            "procedures/<mã đơn vị>/<mã thủ tục>.yaml, internal/<mã đơn vị>/<mã>.yaml và plans/<mã đơn vị>/<mã kế hoạch>.yaml")
+
+
+def _read(folder: str, path: Path, kind: Record, owner_dir, display_root: Path, problems: list[Problem]):
+    shown = _show(path, display_root)
+    out = Collector(shown)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, 1, "tệp không dùng bảng mã UTF-8 — hãy lưu lại tệp với bảng mã UTF-8"))
+        return None
+    raw = load(text, out)
+    model = INVALID
+    positions: dict[str, tuple[int, int]] = {}
+    if raw is not None:
+        model = kind.check(raw, "", Context(out, positions))
+    problems.extend(out.problems)
+    if model is INVALID:
+        return None
+    return Entry(folder, shown, replace(model, path=shown), positions, owner_dir)
+
+
+def _assemble(entries: list[Entry]) -> Catalog:
+    site = next((e.model for e in entries if e.folder == "" and hasattr(e.model, "authority")), None)
+    field_list = next((e.model for e in entries if e.folder == "" and hasattr(e.model, "fields")), None)
+    fields = {}
+    for item in field_list.fields if field_list else ():
+        fields.setdefault(item.id, item)
+    by_folder: dict[str, dict] = {"units": {}, "procedures": {}, "internal": {}, "plans": {}}
+    for entry in entries:
+        if entry.folder:
+            key = entry.model.code if entry.folder == "procedures" else entry.model.id
+            by_folder[entry.folder].setdefault(key, entry.model)
+    return Catalog(site, fields, by_folder["units"], by_folder["procedures"], by_folder["internal"], by_folder["plans"])
+
+
+def _show(path: Path, display_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(display_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _guess_display_root(root: Path) -> Path:
+    """The repository root (the nearest folder with .git or mkdocs.yml), else the catalog's parent."""
+    for folder in [root.resolve(), *root.resolve().parents]:
+        if (folder / ".git").exists() or (folder / "mkdocs.yml").exists():
+            return folder
+    return root.resolve().parent

@@ -1,0 +1,170 @@
+"""Checks across files: names and folders, duplicates, references, dates.
+
+Each check reads the validated entries and reports at the position of the
+value that is wrong, with what to do about it.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from .errors import Problem
+
+_FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
+
+
+def check_catalog(catalog, entries) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def error(entry, key, message, warning=False):
+        problems.append(Problem(entry.path, *entry.at(key), message, warning=warning))
+
+    _check_names(entries, catalog, error)
+    _check_duplicates(entries, error)
+    for entry in entries:
+        checker = _CHECKERS.get(entry.folder)
+        if checker:
+            checker(entry, catalog, error)
+    if catalog.site is not None:
+        _check_site(next(e for e in entries if e.model is catalog.site), catalog, error)
+    return problems
+
+
+def _identity(entry) -> tuple[str, str]:
+    if entry.folder == "procedures":
+        return "code", entry.model.code
+    return "id", entry.model.id
+
+
+def _check_names(entries, catalog, error) -> None:
+    for entry in entries:
+        if not entry.folder:
+            continue
+        key, value = _identity(entry)
+        stem = PurePosixPath(entry.path).name[: -len(".yaml")]
+        if stem != value:
+            error(entry, key, f'tên tệp "{stem}.yaml" không khớp với {key} "{value}" — hãy đổi tên tệp thành "{value}.yaml" hoặc sửa {key}')
+        if entry.owner_dir is None:
+            continue
+        if entry.owner_dir not in catalog.units and not _unreadable(catalog, "units", entry.owner_dir):
+            error(entry, "owner", f'thư mục "{entry.owner_dir}" không phải mã của đơn vị nào trong catalog/units/ — hãy đặt tệp vào thư mục mang mã đơn vị của mình')
+        elif entry.model.owner != entry.owner_dir:
+            error(entry, "owner", f'owner "{entry.model.owner}" khác thư mục "{entry.owner_dir}" chứa tệp — mỗi đơn vị chỉ cập nhật tệp trong thư mục của mình; hãy sửa owner hoặc chuyển tệp sang catalog/{entry.folder}/{entry.model.owner}/')
+
+
+def _check_duplicates(entries, error) -> None:
+    seen: dict[tuple[str, str], object] = {}
+    for entry in entries:
+        if not entry.folder:
+            continue
+        key, value = _identity(entry)
+        first = seen.setdefault((entry.folder, value), entry)
+        if first is not entry:
+            line = first.at(key)[0]
+            error(entry, key, f'{key} "{value}" đã dùng cho {_FOLDER_WORD[entry.folder]} khác ở {first.path}:{line} — mỗi {_FOLDER_WORD[entry.folder]} chỉ có một tệp với một mã riêng')
+    for entry in entries:
+        if entry.folder == "" and hasattr(entry.model, "fields"):
+            _unique(entry, entry.model.fields, "fields", "id", "mã lĩnh vực", error)
+
+
+def _unique(entry, items, path, attr, label, error) -> None:
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        value = getattr(item, attr)
+        if value in first:
+            line = entry.at(f"{path}[{first[value]}].{attr}")[0]
+            error(entry, f"{path}[{index}].{attr}", f'{label} "{value}" bị trùng (đã có ở dòng {line}) — mỗi mã chỉ dùng một lần')
+        else:
+            first[value] = index
+
+
+def _unreadable(catalog, folder, value) -> bool:
+    """A file for *value* exists but has errors of its own: references to it are not reported again."""
+    if folder == "fields":
+        return ("", "fields") in catalog.unreadable
+    return (folder, value) in catalog.unreadable
+
+
+def _ref(entry, key, value, catalog, folder, what, error) -> None:
+    if value is not None and value not in getattr(catalog, folder) and not _unreadable(catalog, folder, value):
+        error(entry, key, f'{key}: không có {what} nào mang mã "{value}" — hãy kiểm tra chính tả, hoặc thêm {what} đó vào danh mục trước')
+
+
+def _check_unit(entry, catalog, error) -> None:
+    unit = entry.model
+    _ref(entry, "parent", unit.parent, catalog, "units", "đơn vị", error)
+    if unit.parent == unit.id:
+        error(entry, "parent", "đơn vị không thể là cấp trên của chính nó — hãy sửa parent")
+    for index, successor in enumerate(unit.successors):
+        _ref(entry, f"successors[{index}]", successor, catalog, "units", "đơn vị", error)
+    if unit.successors and not unit.valid_to:
+        error(entry, "successors", "chỉ ghi đơn vị kế thừa (successors) khi đơn vị đã kết thúc — hãy thêm valid_to (ngày kết thúc) hoặc bỏ successors")
+    if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
+        error(entry, "valid_to", f"ngày kết thúc {unit.valid_to} trước ngày bắt đầu {unit.valid_from} — hãy kiểm tra lại hai ngày này")
+    _unique(entry, unit.counters, "counters", "id", "mã Bộ phận Một cửa", error)
+    for c_index, counter in enumerate(unit.counters):
+        for f_index, field_id in enumerate(counter.fields):
+            _ref(entry, f"counters[{c_index}].fields[{f_index}]", field_id, catalog, "fields", "lĩnh vực", error)
+
+
+def _check_implementing(entry, implementing, catalog, error) -> None:
+    for index, unit_id in enumerate(implementing.units):
+        _ref(entry, f"implementing.units[{index}]", unit_id, catalog, "units", "đơn vị", error)
+    for index, kind in enumerate(implementing.kinds):
+        if not any(u.kind == kind for u in catalog.units.values()) and not any(f == "units" for f, _ in catalog.unreadable):
+            error(entry, f"implementing.kinds[{index}]", f'chưa có đơn vị nào thuộc loại "{kind}" trong catalog/units/ — thủ tục sẽ không hiện ở đơn vị nào', warning=True)
+
+
+def _check_documents(entry, model, error) -> None:
+    forms = {form.name for form in getattr(model, "forms", ())}
+    for index, document in enumerate(model.documents):
+        if document.form and forms and document.form not in forms:
+            error(entry, f"documents[{index}].form", f'mẫu "{document.form}" không có trong danh sách forms của thủ tục — hãy ghi đúng tên một mẫu trong forms')
+        elif document.form and not forms and hasattr(model, "forms"):
+            error(entry, f"documents[{index}].form", f'giấy tờ dẫn đến mẫu "{document.form}" nhưng thủ tục chưa có mục forms — hãy thêm mẫu đó vào forms')
+
+
+def _check_procedure(entry, catalog, error) -> None:
+    procedure = entry.model
+    _ref(entry, "field", procedure.field, catalog, "fields", "lĩnh vực", error)
+    _check_implementing(entry, procedure.implementing, catalog, error)
+    if not procedure.implementing.units and not procedure.implementing.kinds:
+        error(entry, "implementing", "cần ghi ít nhất một đơn vị (units) hoặc một loại đơn vị (kinds) thực hiện thủ tục")
+    _check_documents(entry, procedure, error)
+    if procedure.status == "replaced" and not procedure.replaced_by:
+        error(entry, "status", 'thủ tục có status: replaced (đã được thay thế) cần có dòng replaced_by: "<mã thủ tục thay thế>" — hãy thêm dòng đó, hoặc sửa status nếu thủ tục vẫn đang thực hiện')
+    if procedure.replaced_by == procedure.code:
+        error(entry, "replaced_by", "thủ tục không thể thay thế chính nó — hãy ghi mã của thủ tục mới")
+    elif procedure.replaced_by and procedure.replaced_by not in catalog.procedures and not _unreadable(catalog, "procedures", procedure.replaced_by):
+        error(entry, "replaced_by", f'replaced_by: không có thủ tục nào mang mã "{procedure.replaced_by}" — hãy thêm thủ tục thay thế vào danh mục hoặc sửa mã')
+
+
+def _check_internal(entry, catalog, error) -> None:
+    internal = entry.model
+    _ref(entry, "field", internal.field, catalog, "fields", "lĩnh vực", error)
+    _check_implementing(entry, internal.implementing, catalog, error)
+
+
+def _check_plan(entry, catalog, error) -> None:
+    plan = entry.model
+    _ref(entry, "issuer", plan.issuer, catalog, "units", "đơn vị", error)
+    _unique(entry, plan.sections, "sections", "id", "số mục", error)
+    _unique(entry, plan.tasks, "tasks", "id", "mã nhiệm vụ", error)
+    sections = {section.id for section in plan.sections}
+    for t_index, task in enumerate(plan.tasks):
+        if task.section not in sections:
+            error(entry, f"tasks[{t_index}].section", f'mục "{task.section}" không có trong sections của kế hoạch — hãy thêm mục đó vào sections hoặc sửa lại')
+        if task.time_text and (task.start_text or task.end_text):
+            error(entry, f"tasks[{t_index}].time_text", "chỉ dùng time_text, hoặc start_text và end_text — không dùng cả hai cách")
+        for role in ("lead", "partners"):
+            for p_index, party in enumerate(getattr(task, role)):
+                _ref(entry, f"tasks[{t_index}].{role}[{p_index}].unit", party.unit, catalog, "units", "đơn vị", error)
+
+
+def _check_site(entry, catalog, error) -> None:
+    _ref(entry, "authority", catalog.site.authority, catalog, "units", "đơn vị", error)
+    for index, code in enumerate(catalog.site.popular):
+        _ref(entry, f"popular[{index}]", code, catalog, "procedures", "thủ tục", error)
+
+
+_CHECKERS = {"units": _check_unit, "procedures": _check_procedure, "internal": _check_internal, "plans": _check_plan}

@@ -1,0 +1,116 @@
+"""The MkDocs adapter: the only module of congkhai that imports ``mkdocs``.
+
+It translates MkDocs events into calls of the library: load and check the
+catalog, add one virtual page per spec (never in the navigation), render
+each with our templates, and turn our errors into one ``PluginError``.
+A ``mkdocs build`` writes into a sibling folder and swaps it into place only
+when the build succeeded, so a failed build never leaves a half-built site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from .catalog import load_catalog
+from .errors import CatalogError
+from .pages import plan_site
+from .relations import relate
+from .render import make_environment, render_page
+
+log = logging.getLogger("mkdocs.plugins.congkhai")
+
+
+class CongkhaiConfig(Config):
+    catalog = c.Type(str, default="catalog")
+    today = c.Optional(c.Type(str))
+
+
+class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
+    def __init__(self):
+        self.command = None
+        self.specs = {}
+        self.generated = set()
+        self.final_site_dir = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError("congkhai cần use_directory_urls: true (địa chỉ trang dạng /thu-tuc/<mã>/)")
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        self.catalog_dir = (root / self.config.catalog).resolve()
+        if self.command in ("build", "gh-deploy"):
+            self.final_site_dir = config.site_dir
+            config.site_dir = _staging_dir(config.site_dir)
+        return config
+
+    def on_files(self, files, config):
+        try:
+            catalog = load_catalog(self.catalog_dir, self.root)
+        except CatalogError as exc:
+            raise PluginError("Danh mục có lỗi:\n" + exc.report()) from None
+        for problem in catalog.warnings:
+            log.warning(str(problem))
+        self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
+        specs = plan_site(catalog, relate(catalog, self.today))
+        self.env = make_environment([self.root / "overrides" / "fragments"], catalog)
+        self.specs = {spec.src_uri: spec for spec in specs}
+        if len(self.specs) != len(specs):
+            raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
+        self.generated = set()
+        for spec in specs:
+            if files.get_file_from_path(spec.src_uri) is None:
+                files.append(File.generated(config, spec.src_uri, content=""))
+                self.generated.add(spec.src_uri)
+        config.extra["congkhai_notice"] = catalog.site.notice
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or page.file.src_uri not in self.generated:
+            return markdown
+        page.meta["title"] = spec.title
+        if spec.description:
+            page.meta["description"] = spec.description
+        return ""
+
+    def on_page_content(self, html, *, page, config, files):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return html
+        return html + render_page(self.env, spec, self.today)
+
+    def on_post_build(self, *, config):
+        if self.final_site_dir:
+            _swap(config.site_dir, self.final_site_dir)
+            config.site_dir = self.final_site_dir
+
+    def on_build_error(self, *, error):
+        if self.final_site_dir:
+            shutil.rmtree(_staging_dir(self.final_site_dir), ignore_errors=True)
+
+
+def _staging_dir(site_dir: str) -> str:
+    path = Path(site_dir)
+    return str(path.parent / f".{path.name}-building")
+
+
+def _swap(staging: str, final: str) -> None:
+    old = Path(final).parent / f".{Path(final).name}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if os.path.exists(final):
+        os.rename(final, old)
+    os.rename(staging, final)
+    shutil.rmtree(old, ignore_errors=True)

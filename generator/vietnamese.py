@@ -1,0 +1,117 @@
+"""Vietnamese text: cleaning on load, folding for search and slugs, and sorting.
+
+Folding is NFD, drop combining marks, đ→d, lowercase, so that "Đăng ký",
+"dang ky" and both tone placements ("hòa" / "hoà") meet in one form.
+Sorting follows CLDR ``vi`` (standard): a < ă < â, d < đ, e < ê, o < ô < ơ,
+u < ư; tones compare after the letters, in the order none, huyền, hỏi, ngã,
+sắc, nặng; lower case before upper case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_MODIFIERS = {"\u0306": "\u0306", "\u0302": "\u0302", "\u031b": "\u031b"}
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+# Punctuation and symbols in the order of the Unicode collation table (DUCET).
+_PUNCTUATION = {c: i for i, c in enumerate(" _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$")}
+_KEEP_CONTROLS = {"\n", "\t"}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u3000"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def clean(text: str) -> tuple[str, list[str]]:
+    """NFC-normalise *text*; drop control, format and private-use characters.
+
+    Returns the clean text and the names of what was removed (for a warning).
+    Non-breaking spaces become plain spaces without a warning.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    removed: list[str] = []
+    kept: list[str] = []
+    for char in text:
+        if char in _SPACES:
+            kept.append(" ")
+        elif _is_invisible(char):
+            removed.append(_describe(char))
+        else:
+            kept.append(char)
+    return nfc("".join(kept)), removed
+
+
+def _is_invisible(char: str) -> bool:
+    if char in _KEEP_CONTROLS:
+        return False
+    return unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Cn")
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without diacritics, đ→d: the form search and slugs use."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def slug(text: str) -> str:
+    """An ASCII URL slug: "Hộ tịch" → "ho-tich"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def compact_key(text: str) -> str:
+    """Folded with everything but letters and digits removed ("Tỉnh Đắk Lắk" → "tinhdaklak")."""
+    return re.sub(r"[^a-z0-9]+", "", fold(text))
+
+
+def sort_key(text: str) -> tuple:
+    """A key that sorts Vietnamese text in CLDR ``vi`` order.
+
+    Three levels, as in the Unicode Collation Algorithm: base letters first,
+    then tones, then case.
+    """
+    primary: list[tuple[int, int]] = []
+    secondary: list[int] = []
+    tertiary: list[int] = []
+    for base, marks in _clusters(unicodedata.normalize("NFD", text)):
+        lower = base.lower()
+        letter = unicodedata.normalize("NFC", lower + "".join(m for m in marks if m in _MODIFIERS))
+        if letter in _LETTER_RANK:
+            primary.append((3, _LETTER_RANK[letter]))
+        elif lower.isdigit():
+            primary.append((2, int(lower) if lower.isascii() else ord(lower)))
+        elif lower.isspace() or unicodedata.category(lower)[0] in "PSZ":
+            primary.append((1, 0 if lower.isspace() else _PUNCTUATION.get(lower, 100 + ord(lower))))
+        else:
+            primary.append((4, ord(letter[0])))
+        secondary.append(max((_TONES.get(m, 0) for m in marks), default=0))
+        tertiary.append(0 if base == lower else 1)
+    return (tuple(primary), tuple(secondary), tuple(tertiary))
+
+
+def _clusters(decomposed: str):
+    base = None
+    marks: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and base is not None:
+            marks.append(char)
+            continue
+        if base is not None:
+            yield base, marks
+        base, marks = char, []
+    if base is not None:
+        yield base, marks
+
+
+def sort_vi(items, key=lambda item: item):
+    """Sort *items* in Vietnamese order of ``key(item)``."""
+    return sorted(items, key=lambda item: sort_key(key(item)))

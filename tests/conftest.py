@@ -1,0 +1,87 @@
+"""Shared fixtures: paths, golden files, and no unasserted warnings."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = "2026-11-01"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """Compare *actual* with the golden file; with --update-goldens, rewrite it."""
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not update:
+            pytest.fail(f"golden file {path} did not exist; written — review it and run again")
+        return
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path} (rerun with --update-goldens and review the diff)"
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not here (../shared is absent)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_unasserted_warnings(caplog):
+    """Fail a test that logged a warning it did not assert (and clear) itself."""
+    caplog.set_level(logging.WARNING)
+    yield
+    left = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    if left:
+        pytest.fail("warnings logged and not asserted: " + "; ".join(r.getMessage() for r in left))
+
+
+def build_site(tmp: Path, catalog: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+    """Copy the project's site configuration next to *catalog* and run ``mkdocs build``."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp / name)
+    for name in ("content", "overrides"):
+        if not (tmp / name).exists():
+            shutil.copytree(ROOT / name, tmp / name)
+    if catalog.resolve() != (tmp / "catalog").resolve():
+        shutil.copytree(catalog, tmp / "catalog", dirs_exist_ok=True)
+    env = dict(os.environ, CONGKHAI_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(tmp / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample catalog in catalog/, built once with ``mkdocs build --strict``."""
+    tmp = tmp_path_factory.mktemp("sample")
+    result = build_site(tmp, ROOT / "catalog")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("mini")
+    result = build_site(tmp, FIXTURES / "mini")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"

@@ -1,0 +1,41 @@
+import shutil
+import subprocess
+import sys
+
+from conftest import FIXTURES
+from generator.cli import main
+
+
+def test_validate_a_good_catalog(tmp_path, capsys, monkeypatch):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate"]) == 0
+    assert "Danh mục hợp lệ: 3 thủ tục, 1 thủ tục nội bộ, 4 đơn vị, 1 kế hoạch." in capsys.readouterr().err
+
+
+def test_validate_prints_every_problem_and_exits_1(tmp_path, capsys, monkeypatch):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    bad = tmp_path / "catalog" / "procedures" / "so-tu-phap" / "2.000815.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("field: chung-thuc", "field: chung-thu").replace("levels: [tinh]", "levels: [huyen]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "catalog"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.strip().split("\n")
+    assert lines == [
+        'catalog/procedures/so-tu-phap/2.000815.yaml:5:10: "levels[0]": giá trị "huyen" không hợp lệ — chỉ dùng một trong: tinh (cấp tỉnh), xa (cấp xã), bo (cấp bộ), khac (cơ quan khác)',
+    ]
+    assert "Danh mục có 1 lỗi" in captured.err
+
+
+def test_github_annotations(tmp_path, capsys, monkeypatch):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    (tmp_path / "catalog" / "fields.yaml").write_text("fields:\n  - id: Hộ tịch\n    name: Hộ tịch\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=catalog/fields.yaml,line=2,col=9::")
+
+
+def test_console_script_is_installed():
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "validate", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "thư mục danh mục" in result.stdout

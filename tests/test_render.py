@@ -1,0 +1,40 @@
+from types import SimpleNamespace
+
+from generator.pages import PageSpec
+from generator.render import date_vi, lines, make_environment, relative_url, render_page, safe_url
+
+
+def test_relative_urls_work_under_any_base_path():
+    assert relative_url("thu-tuc/1.001193/", "don-vi/so-tu-phap/") == "../../don-vi/so-tu-phap/"
+    assert relative_url("", "thu-tuc/") == "thu-tuc/"
+    assert relative_url("thu-tuc/", "") == "../"
+    assert relative_url("", "") == "./"
+
+
+def test_only_safe_schemes_survive():
+    assert safe_url("https://dichvucong.gov.vn") == "https://dichvucong.gov.vn"
+    assert safe_url("mailto:a@b.vn") == "mailto:a@b.vn"
+    assert safe_url("tel:02251234") == "tel:02251234"
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example", "ftp://x", None, ""):
+        assert safe_url(bad) is None
+
+
+def test_text_is_escaped_and_keeps_line_breaks():
+    assert str(lines("<b>a</b>\nb & c")) == "&lt;b&gt;a&lt;/b&gt;<br>\nb &amp; c"
+    assert date_vi("2025-07-01") == "01/07/2025"
+
+
+def test_catalog_text_is_never_html():
+    env = make_environment()
+    unit = SimpleNamespace(id="x", name="<script>alert(1)</script>")
+    spec = PageSpec("plan.md", "plan_list.html", "t", {"plans": [SimpleNamespace(
+        id="p", year="2025", number="<img src=x onerror=alert(1)>", title="T", issuer="x", tasks=[])], "units": {"x": SimpleNamespace(label=unit.name)}})
+    html = render_page(env, spec, "2026-01-01")
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x" in html
+
+
+def test_page_spec_urls():
+    assert PageSpec("index.md", "t", "x").url == ""
+    assert PageSpec("thu-tuc/index.md", "t", "x").url == "thu-tuc/"
+    assert PageSpec("thu-tuc/1.001193.md", "t", "x").url == "thu-tuc/1.001193/"

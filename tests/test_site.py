@@ -1,0 +1,195 @@
+"""A real ``mkdocs build --strict`` of the sample catalog, inspected with BeautifulSoup."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, TODAY
+from generator.catalog import load_catalog
+from generator.vietnamese import sort_key
+
+CATALOG = load_catalog(ROOT / "catalog")
+PROCEDURE_SECTIONS = ["thong-tin-chung", "trinh-tu", "cach-thuc", "thanh-phan-ho-so", "ket-qua", "yeu-cau-dieu-kien",
+                      "mau-don", "can-cu-phap-ly", "dich-vu-cong-truc-tuyen", "quyet-dinh-cong-bo", "tinh-trang"]
+UNIT_SECTIONS = ["lien-he", "thu-tuc", "thu-tuc-noi-bo", "nhiem-vu", "phan-anh-kien-nghi"]
+
+
+@lru_cache(maxsize=None)
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html"
+    assert path.exists(), f"no page at /{url}"
+    return _soup(path)
+
+
+def article(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_every_procedure_page_has_every_part(sample_site):
+    for code, procedure in CATALOG.procedures.items():
+        soup = page(sample_site, f"thu-tuc/{code}/")
+        assert soup.h1.get_text(strip=True) == procedure.name
+        ids = [s["id"] for s in article(soup).select("section[id]")]
+        assert ids == PROCEDURE_SECTIONS, code
+        assert len(soup.select("ol.ck-steps > li")) == len(procedure.steps)
+        assert len(soup.select("table.ck-channels tbody tr")) == len(procedure.channels)
+
+
+def test_ended_procedures_keep_a_page_but_leave_every_listing(sample_site):
+    ended = [p for p in CATALOG.procedures.values() if not p.listed]
+    assert ended
+    listings = [sample_site / "index.html", *sample_site.glob("thu-tuc/index.html"), *sample_site.glob("linh-vuc/**/index.html"),
+                *sample_site.glob("cap/**/index.html"), *sample_site.glob("don-vi/**/index.html")]
+    for procedure in ended:
+        soup = page(sample_site, f"thu-tuc/{procedure.code}/")
+        notice = soup.select_one(".ck-ended").get_text(" ", strip=True)
+        assert ("bãi bỏ" in notice) or ("thay thế" in notice)
+        if procedure.replaced_by:
+            assert soup.select_one(f'.ck-ended a[href="../../thu-tuc/{procedure.replaced_by}/"]')
+        for listing in listings:
+            assert f"thu-tuc/{procedure.code}/" not in listing.read_text(encoding="utf-8"), (procedure.code, listing)
+
+
+def test_every_unit_page(sample_site):
+    for unit_id, unit in CATALOG.units.items():
+        soup = page(sample_site, f"don-vi/{unit_id}/")
+        assert soup.h1.get_text(strip=True) == unit.name
+        ids = [s["id"] for s in article(soup).select(":scope > article > section[id]")]
+        assert [i for i in ids if i in UNIT_SECTIONS] == UNIT_SECTIONS, unit_id
+        if unit.valid_to and unit.valid_to < TODAY:
+            notice = soup.select_one(".ck-ended")
+            assert "kết thúc hoạt động từ ngày" in notice.get_text()
+            for successor in unit.successors:
+                assert notice.select_one(f'a[href="../../don-vi/{successor}/"]')
+
+
+def test_a_commune_lists_the_commune_level_procedures(sample_site):
+    commune_level = [p for p in CATALOG.procedures.values() if p.listed and "ubnd-xa" in p.implementing.kinds]
+    assert commune_level
+    soup = page(sample_site, "don-vi/ubnd-xa-vinh-am/")
+    codes = {tr["data-code"] for tr in soup.select("#thu-tuc tr[data-code]")}
+    assert {p.code for p in commune_level} <= codes
+
+
+def test_unit_page_lists_plan_tasks(sample_site):
+    soup = page(sample_site, "don-vi/vp-ubnd-tp/")
+    led = soup.select("#nhiem-vu ul.ck-tasks")[0].select("li")
+    assert len(led) >= 40
+    href = led[0].a["href"]
+    target, fragment = urldefrag(href)
+    plan = _soup((sample_site / "don-vi/vp-ubnd-tp" / target / "index.html").resolve())
+    assert plan.find(id=fragment)
+
+
+def test_field_and_level_pages_sorted_in_vietnamese_order(sample_site):
+    for field_id in CATALOG.fields:
+        soup = page(sample_site, f"linh-vuc/{field_id}/")
+        for table in soup.select("table.ck-list"):
+            names = [a.get_text() for a in table.select("tbody td:nth-of-type(2) a")]
+            assert names == sorted(names, key=sort_key)
+    for level in ("tinh", "xa"):
+        soup = page(sample_site, f"cap/{level}/")
+        assert soup.select("table.ck-list tbody tr")
+
+
+def test_plan_pages_hold_every_task_grouped_by_section(sample_site):
+    for plan_id, plan in CATALOG.plans.items():
+        soup = page(sample_site, f"ke-hoach/{plan_id}/")
+        rows = soup.select("tr[id^=nv-]")
+        assert [r["id"] for r in rows] == [f"nv-{t.id}" for t in plan.tasks]
+        assert len(soup.select("section.ck-plan-section")) == len(plan.sections)
+        facts = soup.select_one("dl.ck-facts").get_text(" ", strip=True)
+        assert plan.number in facts and CATALOG.units[plan.issuer].name in facts
+
+
+def test_petition_page(sample_site):
+    soup = page(sample_site, "phan-anh-kien-nghi/")
+    text = soup.get_text(" ", strip=True)
+    assert "Không thuộc phạm vi tiếp nhận" in text and "Sau khi gửi" in text
+    blocks = soup.select(".ck-petition")
+    assert len(blocks) >= 5
+    assert soup.select_one('a[href^="https://dichvucong.gov.vn"]')
+    for block in blocks:
+        assert block.select("dl.ck-facts dd")
+
+
+def test_home_page(sample_site):
+    soup = _soup(sample_site / "index.html")
+    for section in ("thu-tuc-pho-bien", "theo-linh-vuc", "theo-cap", "theo-don-vi", "cong-bo-moi"):
+        assert soup.find(id=section), section
+    assert soup.select_one(".ck-notice"), "the site must say it shows sample data"
+    assert len(soup.select("#theo-linh-vuc li")) >= 6
+
+
+def test_interface_is_vietnamese(sample_site):
+    soup = _soup(sample_site / "index.html")
+    assert soup.html["lang"] == "vi"
+    text = soup.get_text(" ", strip=True)
+    for english in ("Made with", "Back to top", "Initializing search", "Table of contents"):
+        assert english not in text
+
+
+def test_generated_pages_stay_out_of_the_navigation(sample_site):
+    nav_links = {a["href"] for a in _soup(sample_site / "index.html").select("nav.md-nav--primary a[href]")}
+    assert not [h for h in nav_links if re.search(r"thu-tuc/\d", h) or "don-vi/" in h and h.count("/") > 2]
+    assert not (sample_site / "search" / "search_index.json").exists()
+
+
+def _html_files(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_broken_internal_links(sample_site):
+    broken = []
+    for path in _html_files(sample_site):
+        soup = _soup(path)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attr)
+                if not url or urlparse(url).scheme or url.startswith("//"):
+                    continue
+                target, fragment = urldefrag(url)
+                resolved = (path.parent / target).resolve() if target else path
+                if resolved.is_dir():
+                    resolved = resolved / "index.html"
+                if not resolved.exists():
+                    broken.append(f"{path.relative_to(sample_site)} → {url}")
+                elif fragment and resolved.suffix == ".html" and not _soup(resolved).find(id=fragment):
+                    broken.append(f"{path.relative_to(sample_site)} → {url} (no #{fragment})")
+    assert broken == []
+
+
+def test_no_request_to_another_host(sample_site):
+    external = []
+    for path in _html_files(sample_site):
+        soup = _soup(path)
+        for element in soup.find_all(["script", "img", "iframe", "source", "video", "audio", "embed", "object"]):
+            url = element.get("src") or element.get("data") or ""
+            if urlparse(url).scheme or url.startswith("//"):
+                external.append(f"{path.relative_to(sample_site)}: {element.name} {url}")
+        for element in soup.find_all("link", href=True):
+            if set(element.get("rel", [])) & {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "modulepreload"}:
+                if urlparse(element["href"]).scheme or element["href"].startswith("//"):
+                    external.append(f"{path.relative_to(sample_site)}: link {element['href']}")
+        for style in soup.find_all("style"):
+            if re.search(r"url\(\s*['\"]?(https?:)?//", style.get_text()):
+                external.append(f"{path.relative_to(sample_site)}: inline style url")
+    for css in sample_site.rglob("*.css"):
+        if re.search(r"(url\(\s*['\"]?(https?:)?//|@import\s+['\"]?https?:)", css.read_text(encoding="utf-8")):
+            external.append(str(css.relative_to(sample_site)))
+    assert external == []
+
+
+@pytest.mark.parametrize("url", ["thu-tuc/", "thu-tuc-noi-bo/", "don-vi/", "linh-vuc/", "ke-hoach/", "gioi-thieu/"])
+def test_listing_and_hand_written_pages_exist(sample_site, url):
+    assert page(sample_site, url).h1
