@@ -201,11 +201,29 @@ def _plans(catalog, rel) -> list[PageSpec]:
 
 
 def _plan_sections(plan) -> list[tuple]:
-    tasks = defaultdict(list)
+    """Blocks of (section or None, depth, tasks) in the appendix's own order.
+
+    Tasks keep the order of the file; a section's heading comes before its
+    first task (with the headings of any empty parents before it), and tasks
+    of a section that resume after a sub-section form a block with no heading.
+    """
+    order = {section.id: index for index, section in enumerate(plan.sections)}
+    blocks: list[tuple] = []
+    shown, current = -1, None
     for task in plan.tasks:
         span = parse_range(task.start_text, task.end_text) if (task.start_text or task.end_text) else parse(task.time_text)
-        tasks[task.section].append((task, span))
-    return [(section, section.id.count(".") + 1, tasks[section.id]) for section in plan.sections]
+        index = order[task.section]
+        if index > shown:
+            for section in plan.sections[shown + 1: index + 1]:
+                blocks.append((section, section.id.count(".") + 1, []))
+            shown = index
+        elif task.section != current:
+            blocks.append((None, 1, []))
+        current = task.section
+        blocks[-1][2].append((task, span))
+    for section in plan.sections[shown + 1:]:
+        blocks.append((section, section.id.count(".") + 1, []))
+    return blocks
 
 
 def _plan_columns(plan) -> dict:
