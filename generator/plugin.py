@@ -56,6 +56,10 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             config.site_dir = _staging_dir(config.site_dir)
         return config
 
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.catalog_dir))
+        return server
+
     def on_files(self, files, config):
         try:
             catalog = load_catalog(self.catalog_dir, self.root)
