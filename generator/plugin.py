@@ -86,6 +86,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         if spec is None or page.file.src_uri not in self.generated:
             return markdown
         page.meta["title"] = spec.title
+        page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
         if spec.description:
             page.meta["description"] = spec.description
         return ""
