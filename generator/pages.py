@@ -154,6 +154,7 @@ def _units(catalog, rel) -> list[PageSpec]:
             "internals": rel.internals_of[unit.id],
             "led": rel.tasks_led[unit.id],
             "partnered": rel.tasks_partnered[unit.id],
+            "plans": rel.plans_issued[unit.id],
         }, edit_path=unit.path))
     return specs
 

@@ -23,6 +23,7 @@ class Relations:
     predecessors: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     children: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     replaces: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    plans_issued: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     by_field: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     by_level: dict[str, list] = field(default_factory=lambda: defaultdict(list))
     internals_by_field: dict[str, list] = field(default_factory=lambda: defaultdict(list))
@@ -86,6 +87,7 @@ def _relate_internals(rel, catalog, active_by_kind) -> None:
 
 def _relate_tasks(rel, catalog) -> None:
     for plan in sorted(catalog.plans.values(), key=lambda p: (p.year, p.id), reverse=True):
+        rel.plans_issued[plan.issuer].append(plan)
         for task in plan.tasks:
             for unit_id in {party.unit for party in task.lead if party.unit}:
                 rel.tasks_led[unit_id].append((plan, task))
