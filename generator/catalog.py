@@ -1,6 +1,6 @@
 """Loading a catalog folder: find the files, read and validate each, check across files.
 
-    catalog/site.yaml, catalog/fields.yaml
+    catalog/site.yaml, catalog/fields.yaml, catalog/synonyms.yaml (optional)
     catalog/units/<unit-id>.yaml
     catalog/procedures/<owner>/<code>.yaml
     catalog/internal/<owner>/<id>.yaml
@@ -48,6 +48,7 @@ class Catalog:
     procedures: dict
     internals: dict
     plans: dict
+    synonyms: tuple = ()
     warnings: list[Problem] = field(default_factory=list)
     # (folder, file name without extension) of files that exist but could not be read:
     # their own errors are reported, references to them are not reported again
@@ -107,6 +108,8 @@ def _place(parts: tuple[str, ...]):
         return "", kinds.SITE, None
     if parts == ("fields.yaml",):
         return "", kinds.FIELDS, None
+    if parts == ("synonyms.yaml",):
+        return "", kinds.SYNONYMS, None
     if len(parts) == 2 and parts[0] == "units":
         return "units", kinds.UNIT, None
     if len(parts) == 3 and parts[0] in OWNED:
@@ -122,7 +125,7 @@ def _file_key(parts: tuple[str, ...]) -> tuple[str, str]:
 def _misplaced(parts: tuple[str, ...]) -> str:
     if parts[0] in OWNED and len(parts) == 2:
         return f"tệp phải nằm trong thư mục mang mã đơn vị cập nhật: catalog/{parts[0]}/<mã đơn vị>/{parts[1]}"
-    return ("tệp nằm sai chỗ — danh mục chỉ gồm site.yaml, fields.yaml, units/<mã đơn vị>.yaml, "
+    return ("tệp nằm sai chỗ — danh mục chỉ gồm site.yaml, fields.yaml, synonyms.yaml, units/<mã đơn vị>.yaml, "
             "procedures/<mã đơn vị>/<mã thủ tục>.yaml, internal/<mã đơn vị>/<mã>.yaml và plans/<mã đơn vị>/<mã kế hoạch>.yaml")
 
 
@@ -152,12 +155,13 @@ def _assemble(entries: list[Entry]) -> Catalog:
     fields = {}
     for item in field_list.fields if field_list else ():
         fields.setdefault(item.id, item)
+    synonyms = next((e.model.synonyms for e in entries if e.folder == "" and hasattr(e.model, "synonyms")), ())
     by_folder: dict[str, dict] = {"units": {}, "procedures": {}, "internal": {}, "plans": {}}
     for entry in entries:
         if entry.folder:
             key = entry.model.code if entry.folder == "procedures" else entry.model.id
             by_folder[entry.folder].setdefault(key, entry.model)
-    return Catalog(site, fields, by_folder["units"], by_folder["procedures"], by_folder["internal"], by_folder["plans"])
+    return Catalog(site, fields, by_folder["units"], by_folder["procedures"], by_folder["internal"], by_folder["plans"], synonyms)
 
 
 def _show(path: Path, display_root: Path) -> str:

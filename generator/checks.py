@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from .errors import Problem
+from .vietnamese import fold
 
 _FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
 
@@ -27,6 +28,9 @@ def check_catalog(catalog, entries) -> list[Problem]:
             checker(entry, catalog, error)
     if catalog.site is not None:
         _check_site(next(e for e in entries if e.model is catalog.site), catalog, error)
+    for entry in entries:
+        if entry.folder == "" and hasattr(entry.model, "synonyms"):
+            _check_synonyms(entry, error)
     return problems
 
 
@@ -165,6 +169,21 @@ def _check_site(entry, catalog, error) -> None:
     _ref(entry, "authority", catalog.site.authority, catalog, "units", "đơn vị", error)
     for index, code in enumerate(catalog.site.popular):
         _ref(entry, f"popular[{index}]", code, catalog, "procedures", "thủ tục", error)
+
+
+def _check_synonyms(entry, error) -> None:
+    """A popular name may point to one official phrase only, and never to itself."""
+    first: dict[str, str] = {}
+    for s_index, synonym in enumerate(entry.model.synonyms):
+        for w_index, word in enumerate(synonym.words):
+            key = fold(word).strip()
+            where = f"synonyms[{s_index}].words[{w_index}]"
+            if key == fold(synonym.means).strip():
+                error(entry, where, f'"{word}" trùng với chính cụm từ "{synonym.means}" — hãy xóa dòng này')
+            elif key in first:
+                error(entry, where, f'"{word}" đã có ở dòng {entry.at(first[key])[0]} — mỗi cách gọi chỉ được chỉ đến một cụm từ chính thức')
+            else:
+                first[key] = where
 
 
 _CHECKERS = {"units": _check_unit, "procedures": _check_procedure, "internal": _check_internal, "plans": _check_plan}

@@ -59,6 +59,14 @@ FIELD = Record(m.Field, [
 
 FIELDS = Record(m.FieldList, [_f("fields", ListOf(FIELD, min_items=1), "danh sách lĩnh vực", True)], what="danh sách lĩnh vực")
 
+SYNONYM = Record(m.Synonym, [
+    _f("words", ListOf(_text, min_items=1), "các cách gọi thường dùng", True),
+    _f("means", _text, "cụm từ chính thức mà các cách gọi đó chỉ đến", True),
+], what="từ đồng nghĩa")
+
+SYNONYMS = Record(m.SynonymList, [_f("synonyms", ListOf(SYNONYM, min_items=1), "danh sách từ đồng nghĩa", True)],
+                  what="danh sách từ đồng nghĩa")
+
 PHONE = Record(m.Phone, [_f("number", _text, "số điện thoại", True), _f("label", _text, "tên đường dây")], what="số điện thoại")
 
 COUNTER = Record(m.Counter, [

@@ -36,6 +36,18 @@ class FieldList:
 
 
 @dataclass(frozen=True)
+class Synonym:
+    words: tuple[str, ...]
+    means: str
+
+
+@dataclass(frozen=True)
+class SynonymList:
+    synonyms: tuple[Synonym, ...]
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class Phone:
     number: str
     label: str | None = None

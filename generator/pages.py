@@ -39,12 +39,12 @@ def procedure_url(code: str) -> str:
 
 
 def plan_site(catalog, rel) -> list[PageSpec]:
-    specs = [_home(catalog, rel), _petition(catalog, rel)]
+    specs = [_home(catalog, rel), _petition(catalog, rel), PageSpec("tim-kiem.md", "search.html", "Tìm kiếm")]
     specs += _procedures(catalog, rel)
     specs += _internals(catalog, rel)
     specs += _units(catalog, rel)
     specs += _fields(catalog, rel)
-    specs += _levels(rel)
+    specs += _levels(catalog, rel)
     specs += _plans(catalog, rel)
     return specs
 
@@ -55,6 +55,25 @@ def _group_by_field(procedures, catalog) -> list[tuple]:
         groups[procedure.field].append(procedure)
     ordered = sorted(groups, key=lambda f: sort_key(catalog.fields[f].name))
     return [(catalog.fields[f], groups[f]) for f in ordered]
+
+
+def _facets(procedures, catalog, rel, skip: str = "") -> list[dict]:
+    """The filters a listing offers: only values that occur among its procedures."""
+    fields = {p.field for p in procedures}
+    levels = {level for p in procedures for level in p.levels}
+    online = {p.online_service.level if p.online_service else "none" for p in procedures}
+    units = {u.id: u for p in procedures for u in rel.handlers[p.code] if u.active_on(rel.today)}
+    facets = [
+        {"name": "linh-vuc", "label": "Lĩnh vực", "attribute": "data-field",
+         "options": [(f.id, f.name, None) for f in _sorted_fields(catalog) if f.id in fields]},
+        {"name": "cap", "label": "Cấp thực hiện", "attribute": "data-levels",
+         "options": [(k, v.capitalize(), None) for k, v in kinds.LEVELS.items() if k in levels]},
+        {"name": "truc-tuyen", "label": "Dịch vụ công trực tuyến", "attribute": "data-online",
+         "options": [(k, v.capitalize(), None) for k, v in kinds.ONLINE_LEVELS.items() if k in online]},
+        {"name": "don-vi", "label": "Cơ quan thực hiện", "attribute": "data-units",
+         "options": [(u.id, u.name, u.kind) for u in sorted(units.values(), key=lambda u: sort_key(u.name))]},
+    ]
+    return [f for f in facets if f["name"] != skip and len(f["options"]) > 1]
 
 
 def _home(catalog, rel) -> PageSpec:
@@ -99,7 +118,7 @@ def _petition(catalog, rel) -> PageSpec:
 
 def _procedures(catalog, rel) -> list[PageSpec]:
     specs = [PageSpec("thu-tuc/index.md", "procedure_list.html", "Thủ tục hành chính", {
-        "groups": _group_by_field(rel.listed, catalog), "total": len(rel.listed),
+        "groups": _group_by_field(rel.listed, catalog), "total": len(rel.listed), "facets": _facets(rel.listed, catalog, rel),
     })]
     for procedure in catalog.procedures.values():
         replacement = catalog.procedures.get(procedure.replaced_by) if procedure.replaced_by else None
@@ -150,6 +169,7 @@ def _units(catalog, rel) -> list[PageSpec]:
             "predecessors": rel.predecessors[unit.id],
             "counters": [(c, [catalog.fields[f] for f in c.fields]) for c in unit.counters],
             "groups": _group_by_field(rel.procedures_of[unit.id], catalog),
+            "facets": _facets(rel.procedures_of[unit.id], catalog, rel, skip="don-vi"),
             "total": len(rel.procedures_of[unit.id]),
             "internals": rel.internals_of[unit.id],
             "led": rel.tasks_led[unit.id],
@@ -170,17 +190,18 @@ def _fields(catalog, rel) -> list[PageSpec]:
         specs.append(PageSpec(f"linh-vuc/{item.id}.md", "field.html", f"Lĩnh vực {item.name}", {
             "f": item, "levels": [(label, items) for label, items in levels if items],
             "total": len(procedures), "internals": rel.internals_by_field[item.id],
+            "facets": _facets(procedures, catalog, rel, skip="linh-vuc"),
         }))
     return specs
 
 
-def _levels(rel) -> list[PageSpec]:
+def _levels(catalog, rel) -> list[PageSpec]:
     specs = []
     for level, label in kinds.LEVELS.items():
         procedures = rel.by_level[level]
         if procedures:
             specs.append(PageSpec(f"cap/{level}.md", "level.html", f"Thủ tục {label}", {
-                "label": label, "items": procedures, "total": len(procedures),
+                "label": label, "items": procedures, "total": len(procedures), "facets": _facets(procedures, catalog, rel, skip="cap"),
             }))
     return specs
 

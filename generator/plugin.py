@@ -10,6 +10,7 @@ when the build succeeded, so a failed build never leaves a half-built site.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import shutil
@@ -26,6 +27,8 @@ from .errors import CatalogError
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
+from .search import build_index, catalog_docs, page_doc
+from .text import headings_of, plain_text
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
 
@@ -68,7 +71,11 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         for problem in catalog.warnings:
             log.warning(str(problem))
         self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
-        specs = plan_site(catalog, relate(catalog, self.today))
+        relations = relate(catalog, self.today)
+        specs = plan_site(catalog, relations)
+        self.search_docs = catalog_docs(catalog, relations)
+        self.synonyms = catalog.synonyms
+        self.page_docs = []
         self.env = make_environment([self.root / "overrides" / "fragments"], catalog)
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
@@ -93,11 +100,16 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         spec = self.specs.get(page.file.src_uri)
+        if page.file.src_uri not in self.generated:
+            self.page_docs.append(page_doc(page.url, page.title or "", headings_of(page.toc), plain_text(html)))
         if spec is None:
             return html
         return html + render_page(self.env, spec, self.today)
 
     def on_post_build(self, *, config):
+        index = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
+        index.parent.mkdir(parents=True, exist_ok=True)
+        index.write_text(json.dumps(build_index(self.search_docs + self.page_docs, self.synonyms), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if self.final_site_dir:
             _swap(config.site_dir, self.final_site_dir)
             config.site_dir = self.final_site_dir

@@ -24,6 +24,8 @@ SAMPLE_PAGES = ["thu-tuc/1.001193/", "don-vi/ubnd-huyen-vinh-bao/", "ke-hoach/kh
 def page_text(site: Path, url: str) -> str:
     soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
     body = soup.select_one("article.md-content__inner")
+    for form in body.find_all("form"):
+        form.decompose()  # filters and search forms: controls, not what the page says
     for tag in body.find_all(["tr", "li", "p", "h1", "h2", "h3", "h4", "dt", "dd", "br"]):
         tag.insert_before("\n")
     for cell in body.find_all(["td", "th"]):

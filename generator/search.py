@@ -1,0 +1,148 @@
+"""The search index: built at build time with lunr (Python), read by lunr.js.
+
+Every listed procedure, internal procedure, unit, plan, field and hand-written
+page becomes a document with three searchable fields — ``name`` (boost 10),
+``alias`` (popular names, keywords, synonyms; boost 4) and ``meta`` (field,
+units, levels…; boost 1) — all in the folded form ("dang ky khai sinh"),
+so the page folds the query the same way and diacritics never matter. Codes
+are not in the lunr index: the page matches them directly, exact code first.
+
+The file the page downloads is a compact transport of lunr's serialized
+index (sorted term list, postings without empty fields, vectors per field)
+plus a small document store; ``congkhai.js`` expands it and calls
+``lunr.Index.load``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lunr.builder import Builder
+
+from . import kinds
+from .vietnamese import fold
+
+FIELDS = (("name", 10), ("alias", 4), ("meta", 1))
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    kind: str  # tt (procedure), nb (internal), dv (unit), kh (plan), lv (field), tr (page)
+    url: str
+    title: str
+    code: str = ""
+    field: str = ""
+    unit: str = ""
+    level: str = ""
+    alias: str = ""
+    meta: str = ""
+
+
+def search_text(text: str) -> str:
+    """What the index holds and the page searches for: folded words, no punctuation."""
+    return " ".join(_NON_WORD.split(fold(text))).strip()
+
+
+class SynonymExpander:
+    """Adds the popular names of every official phrase a text contains."""
+
+    def __init__(self, synonyms):
+        self.rules = [(f" {search_text(s.means)} ", " ".join(search_text(w) for w in s.words)) for s in synonyms]
+
+    def __call__(self, text: str) -> str:
+        padded = f" {search_text(text)} "
+        return " ".join(words for phrase, words in self.rules if phrase in padded)
+
+
+def catalog_docs(catalog, rel) -> list[SearchDoc]:
+    expand = SynonymExpander(catalog.synonyms)
+    docs = [_procedure_doc(p, catalog, rel, expand) for p in rel.listed]
+    for internal in rel.listed_internals:
+        owner = catalog.units[internal.owner]
+        field = catalog.fields[internal.field].name if internal.field else ""
+        docs.append(SearchDoc("nb", f"thu-tuc-noi-bo/{internal.id}/", internal.name, field=field, unit=owner.label,
+                              alias=expand(internal.name), meta=f"thủ tục nội bộ {owner.name} {field}"))
+    for unit in catalog.units.values():
+        level = kinds.UNIT_LEVELS[unit.level]
+        docs.append(SearchDoc("dv", f"don-vi/{unit.id}/", unit.name, unit=unit.label, level=level,
+                              alias=" ".join(filter(None, [unit.short_name, unit.id.replace("-", " ")])),
+                              meta=f"{kinds.UNIT_KINDS[unit.kind]} {level} {unit.address or ''}"))
+    for plan in catalog.plans.values():
+        issuer = catalog.units[plan.issuer]
+        docs.append(SearchDoc("kh", f"ke-hoach/{plan.id}/", plan.title, code=plan.number, unit=issuer.label,
+                              alias=f"{plan.number} kế hoạch {plan.year}", meta=f"{issuer.name} {plan.summary or ''}"[:600]))
+    for field in catalog.fields.values():
+        docs.append(SearchDoc("lv", f"linh-vuc/{field.id}/", field.name, alias=f"lĩnh vực {field.name}", meta=field.sector or ""))
+    return docs
+
+
+def _procedure_doc(procedure, catalog, rel, expand) -> SearchDoc:
+    field = catalog.fields[procedure.field].name
+    units = [catalog.units[u] for u in procedure.implementing.units]
+    unit = "; ".join([*(kinds.UNIT_KINDS[k] for k in procedure.implementing.kinds), *(u.label for u in units)])
+    levels = ", ".join(kinds.LEVELS[level] for level in procedure.levels)
+    popular = " ".join([*procedure.aliases, *procedure.keywords])
+    return SearchDoc(
+        "tt", f"thu-tuc/{procedure.code}/", procedure.name, code=procedure.code, field=field, unit=unit, level=levels,
+        alias=f"{popular} {expand(procedure.name + ' ' + popular)}",
+        meta=" ".join([field, levels, unit, *(u.name for u in units), procedure.local_code or ""]),
+    )
+
+
+def page_doc(url: str, title: str, headings: list[str], text: str) -> SearchDoc:
+    """A hand-written page: its title, headings and the start of its text."""
+    return SearchDoc("tr", url, title, alias=" ".join(headings), meta=text[:800])
+
+
+def build_index(docs: list[SearchDoc], synonyms=()) -> dict:
+    """The transport form of a lunr index over *docs*, with the document store.
+
+    The synonyms go along (folded) so that the page can also search for the
+    official phrase when a query is a popular name ("so do").
+    """
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for index, doc in enumerate(docs):
+        builder.add({"id": str(index), "name": search_text(doc.title), "alias": search_text(doc.alias), "meta": search_text(doc.meta)})
+    serialized = builder.build().serialize()
+    labels: dict[str, int] = {}
+
+    def label(text: str) -> int:
+        return labels.setdefault(text, len(labels))
+
+    store = [[d.kind, d.url, d.title, d.code, label(d.field), label(d.unit), label(d.level)] for d in docs]
+    rules = [[[search_text(w) for w in s.words], search_text(s.means)] for s in synonyms]
+    return {"version": 1, "lunr": _compact(serialized, len(docs)), "labels": list(labels), "docs": store, "synonyms": rules}
+
+
+def _compact(serialized: dict, count: int) -> dict:
+    """Drop what lunr.js can rebuild: empty postings, term numbers, the "field/ref" keys.
+
+    Postings list document numbers as gaps from the previous one.
+    """
+    fields = serialized["fields"]
+    entries = serialized["invertedIndex"]  # sorted by term
+    renumber = {posting["_index"]: position for position, (_, posting) in enumerate(entries)}
+    postings = {name: [] for name in fields}
+    for position, (_, posting) in enumerate(entries):
+        for name in fields:
+            refs = posting[name]
+            if refs:
+                postings[name].append([position, *_gaps(sorted(int(ref) for ref in refs))])
+    vectors = {name: [None] * count for name in fields}
+    for key, values in serialized["fieldVectors"]:
+        name, ref = key.split("/", 1)
+        pairs = sorted((renumber[values[i]], values[i + 1]) for i in range(0, len(values), 2))
+        vectors[name][int(ref)] = [x for pair in pairs for x in pair]
+    return {"fields": fields, "terms": [term for term, _ in entries], "postings": postings, "vectors": vectors}
+
+
+def _gaps(numbers: list[int]) -> list[int]:
+    """[3, 4, 5, 9] → [3, 1, 1, 4]: small repeated numbers, which gzip packs well."""
+    return [b - a for a, b in zip([0, *numbers], numbers)]
