@@ -93,7 +93,7 @@ def _procedure_doc(procedure, catalog, rel, expand) -> SearchDoc:
 
 def page_doc(url: str, title: str, headings: list[str], text: str) -> SearchDoc:
     """A hand-written page: its title, headings and the start of its text."""
-    return SearchDoc("tr", url, title, alias=" ".join(headings), meta=text[:800])
+    return SearchDoc("tr", url, title, alias=" ".join(headings), meta=text[:2000])
 
 
 def build_index(docs: list[SearchDoc], synonyms=()) -> dict:

@@ -85,3 +85,69 @@ def mini_site(tmp_path_factory) -> Path:
     result = build_site(tmp, FIXTURES / "mini")
     assert result.returncode == 0, result.stderr
     return tmp / "site"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a built site on 127.0.0.1; returns a function site_dir → base URL."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    def start(site: Path) -> str:
+        handler = functools.partial(Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped where either is missing."""
+    if os.environ.get("CI") != "true" and not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium here (CI installs it)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose every request to another host fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    foreign: list[str] = []
+    errors: list[str] = []
+
+    def route(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.startswith("127.0.0.1"):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert foreign == [], f"requests to another host: {foreign}"
+    assert errors == [], f"script errors: {errors}"

@@ -223,7 +223,8 @@
     var options = this.options();
     if (!options.length) return;
     if (this.active >= 0) options[this.active].setAttribute("aria-selected", "false");
-    this.active = (this.active + step + options.length + 1) % (options.length + 1) - 1;
+    var slots = options.length + 1;  // the options, and "none" (back in the input)
+    this.active = (((this.active + 1 + step) % slots) + slots) % slots - 1;
     if (this.active < 0) { this.input.removeAttribute("aria-activedescendant"); return; }
     options[this.active].setAttribute("aria-selected", "true");
     options[this.active].scrollIntoView({ block: "nearest" });
@@ -233,7 +234,7 @@
   SearchBox.prototype.key = function (event) {
     if (event.key === "ArrowDown") { event.preventDefault(); if (this.panel.hidden) this.update(); this.move(1); }
     else if (event.key === "ArrowUp") { event.preventDefault(); this.move(-1); }
-    else if (event.key === "Escape") { this.close(); }
+    else if (event.key === "Escape" && !this.panel.hidden) { event.preventDefault(); this.close(); }
     else if (event.key === "Enter" && this.active >= 0) {
       event.preventDefault();
       location.href = this.options()[this.active].querySelector("a").href;
