@@ -200,7 +200,7 @@
       item.id = "ck-search-option-" + i;
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", "false");
-      item.appendChild(resultBody(result));
+      item.appendChild(resultBody(result)).tabIndex = -1;  // options are reached with the arrow keys
       list.appendChild(item);
     });
     var total = this.results.length;
@@ -210,6 +210,7 @@
       more.setAttribute("role", "option");
       more.setAttribute("aria-selected", "false");
       var link = el("a", "ck-result__link", "Xem tất cả " + total + " kết quả");
+      link.tabIndex = -1;
       link.href = new URL("tim-kiem/?q=" + encodeURIComponent(query), base).href;
       more.appendChild(link);
       list.appendChild(more);
