@@ -62,7 +62,7 @@ def _facets(procedures, catalog, rel, skip: str = "") -> list[dict]:
     fields = {p.field for p in procedures}
     levels = {level for p in procedures for level in p.levels}
     online = {p.online_service.level if p.online_service else "none" for p in procedures}
-    units = {u.id: u for p in procedures for u in rel.handlers[p.code] if u.active_on(rel.today)}
+    units = rel.units_handling(procedures) if skip != "don-vi" else []
     facets = [
         {"name": "linh-vuc", "label": "Lĩnh vực", "attribute": "data-field",
          "options": [(f.id, f.name, None) for f in _sorted_fields(catalog) if f.id in fields]},
@@ -71,7 +71,7 @@ def _facets(procedures, catalog, rel, skip: str = "") -> list[dict]:
         {"name": "truc-tuyen", "label": "Dịch vụ công trực tuyến", "attribute": "data-online",
          "options": [(k, v.capitalize(), None) for k, v in kinds.ONLINE_LEVELS.items() if k in online]},
         {"name": "don-vi", "label": "Cơ quan thực hiện", "attribute": "data-units",
-         "options": [(u.id, u.name, u.kind) for u in sorted(units.values(), key=lambda u: sort_key(u.name))]},
+         "options": [(u.id, u.name, u.kind) for u in units]},
     ]
     return [f for f in facets if f["name"] != skip and len(f["options"]) > 1]
 
@@ -125,7 +125,8 @@ def _procedures(catalog, rel) -> list[PageSpec]:
         specs.append(PageSpec(f"thu-tuc/{procedure.code}.md", "procedure.html", procedure.name, {
             "p": procedure,
             "field": catalog.fields[procedure.field],
-            "handlers": rel.handlers[procedure.code],
+            "handlers": _handlers_shown(procedure, catalog, rel),
+            "handlers_total": len(rel.handlers[procedure.code]),
             "kinds": [kinds.UNIT_KINDS[k] for k in procedure.implementing.kinds],
             "owner": catalog.units[procedure.owner],
             "replacement": replacement,
@@ -133,6 +134,18 @@ def _procedures(catalog, rel) -> list[PageSpec]:
             "forms": {form.name: form for form in procedure.forms},
         }, description=f"Mã {procedure.code} — {catalog.fields[procedure.field].name}", edit_path=procedure.path))
     return specs
+
+
+HANDLERS_LISTED = 12
+
+
+def _handlers_shown(procedure, catalog, rel) -> list:
+    """Every unit that handles it, unless a kind brings in more than a page should list
+    (a province's hundred communes): then only the units named one by one."""
+    handlers = rel.handlers[procedure.code]
+    if len(handlers) <= HANDLERS_LISTED:
+        return handlers
+    return [catalog.units[u] for u in procedure.implementing.units]
 
 
 def _internals(catalog, rel) -> list[PageSpec]:

@@ -10,6 +10,7 @@ when the build succeeded, so a failed build never leaves a half-built site.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from .catalog import load_catalog
 from .errors import CatalogError
@@ -88,20 +90,32 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
+    def on_env(self, env, *, config, files):
+        env.globals["ck_shared"] = SharedBlocks()
+        return env
+
     def on_page_markdown(self, markdown, *, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is None or page.file.src_uri not in self.generated:
             return markdown
         page.meta["title"] = spec.title
+        page.meta["ck_generated"] = True
         page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
         if spec.description:
             page.meta["description"] = spec.description
+        page.render = functools.partial(self._render_generated, page, spec)  # our HTML, no Python-Markdown
         return ""
 
+    def _render_generated(self, page, spec, config, files):
+        page.content = render_page(self.env, spec, self.today)
+        page.toc = get_toc([])
+        page.present_anchor_ids = set()
+
     def on_page_content(self, html, *, page, config, files):
+        if page.file.src_uri in self.generated:
+            return html
+        self.page_docs.append(page_doc(page.url, page.title or "", headings_of(page.toc), plain_text(html)))
         spec = self.specs.get(page.file.src_uri)
-        if page.file.src_uri not in self.generated:
-            self.page_docs.append(page_doc(page.url, page.title or "", headings_of(page.toc), plain_text(html)))
         if spec is None:
             return html
         return html + render_page(self.env, spec, self.today)
@@ -117,6 +131,30 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_build_error(self, *, error):
         if self.final_site_dir:
             shutil.rmtree(_staging_dir(self.final_site_dir), ignore_errors=True)
+
+
+class SharedBlocks:
+    """Theme blocks that are the same for every generated page at one depth, rendered once.
+
+    Generated pages are never in the navigation, so Material's tabs, sidebar,
+    footer and config come out the same for all of them but for their
+    relative links, which are the same for pages in one folder: the key is
+    the folder of the page's URL ("thu-tuc/1.001193/" → "thu-tuc").
+    """
+
+    def __init__(self):
+        self.blocks = {}
+
+    def get(self, name, url):
+        return self.blocks.get((name, _folder(url)))
+
+    def put(self, name, url, html):
+        self.blocks[(name, _folder(url))] = html
+        return html
+
+
+def _folder(url: str) -> str:
+    return url.rstrip("/").rpartition("/")[0]
 
 
 def _staging_dir(site_dir: str) -> str:

@@ -37,6 +37,7 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     )
     if catalog is not None:
         env.globals["fields_by_id"] = catalog.fields
+    env.globals["procedure_row"] = _RowCache(env)
     return env
 
 
@@ -48,6 +49,27 @@ def render_page(env: jinja2.Environment, spec, today: str) -> str:
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at *from_url* to *to_url*, both site-relative ("a/b/")."""
     return "../" * from_url.count("/") + to_url or "./"
+
+
+class _RowCache:
+    """A procedure's row in listings is the same on every page of one folder: render it once there.
+
+    Communes share the commune-level procedures, so without this the rows of
+    every commune's page would be rendered again and again.
+    """
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self.rows: dict[tuple, Markup] = {}
+
+    def __call__(self, procedure, show_field: bool, page_url: str) -> Markup:
+        key = (procedure.code, show_field, page_url.count("/"))
+        row = self.rows.get(key)
+        if row is None:
+            template = self.env.get_template("procedure_row.html")
+            row = Markup(template.render(p=procedure, show_field=show_field, link=_linker(page_url)))
+            self.rows[key] = row
+        return row
 
 
 def _linker(from_url: str):

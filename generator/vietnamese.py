@@ -32,6 +32,8 @@ def clean(text: str) -> tuple[str, list[str]]:
     Returns the clean text and the names of what was removed (for a warning).
     Non-breaking spaces become plain spaces without a warning.
     """
+    if text.isprintable():  # no control, format, private-use or unusual space characters
+        return (text if unicodedata.is_normalized("NFC", text) else nfc(text)), []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     removed: list[str] = []
     kept: list[str] = []
