@@ -13,31 +13,15 @@ Every problem in every file is collected; ``load_catalog`` raises one
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import kinds
 from .checks import check_catalog
-from .errors import CatalogError, Collector, Problem
-from .schema import INVALID, Context, Record
-from .yamlio import load
+from .errors import CatalogError, Problem
+from .reading import Entry, Job, read_all
 
-OWNED = {"procedures": kinds.PROCEDURE, "internal": kinds.INTERNAL, "plans": kinds.PLAN}
+OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
 OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}
-
-
-@dataclass
-class Entry:
-    """One validated file: its model, where it is, and where each value stood."""
-
-    folder: str  # "units", "procedures", … or "" for the top-level files
-    path: str  # as shown in messages, relative to the repository
-    model: object
-    positions: dict[str, tuple[int, int]]
-    owner_dir: str | None = None
-
-    def at(self, key: str) -> tuple[int, int]:
-        return self.positions.get(key, (1, 1))
 
 
 @dataclass
@@ -61,12 +45,14 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Ca
     problems: list[Problem] = []
     entries: list[Entry] = []
     unreadable: set[tuple[str, str]] = set()
-    for folder, path, kind, owner_dir in _discover(root, display_root, problems, unreadable):
-        entry = _read(folder, path, kind, owner_dir, display_root, problems)
+    jobs = [Job(folder, path, kind, owner_dir, _show(path, display_root))
+            for folder, path, kind, owner_dir in _discover(root, display_root, problems, unreadable)]
+    for job, entry, found in read_all(jobs):
+        problems.extend(found)
         if entry is not None:
             entries.append(entry)
         else:
-            unreadable.add(_file_key(path.relative_to(root).parts))
+            unreadable.add(_file_key(job.path.relative_to(root).parts))
     for name in ("site.yaml", "fields.yaml"):
         if not (root / name).is_file():
             problems.append(Problem(_show(root / name, display_root), 1, 1, f"thiếu tệp {name} — mỗi danh mục cần tệp này"))
@@ -105,13 +91,13 @@ def _discover(root: Path, display_root: Path, problems: list[Problem], unreadabl
 def _place(parts: tuple[str, ...]):
     """(folder, kind, owner folder) for a file's place in the catalog, or None."""
     if parts == ("site.yaml",):
-        return "", kinds.SITE, None
+        return "", "SITE", None
     if parts == ("fields.yaml",):
-        return "", kinds.FIELDS, None
+        return "", "FIELDS", None
     if parts == ("synonyms.yaml",):
-        return "", kinds.SYNONYMS, None
+        return "", "SYNONYMS", None
     if len(parts) == 2 and parts[0] == "units":
-        return "units", kinds.UNIT, None
+        return "units", "UNIT", None
     if len(parts) == 3 and parts[0] in OWNED:
         return parts[0], OWNED[parts[0]], parts[1]
     return None
@@ -127,26 +113,6 @@ def _misplaced(parts: tuple[str, ...]) -> str:
         return f"tệp phải nằm trong thư mục mang mã đơn vị cập nhật: catalog/{parts[0]}/<mã đơn vị>/{parts[1]}"
     return ("tệp nằm sai chỗ — danh mục chỉ gồm site.yaml, fields.yaml, synonyms.yaml, units/<mã đơn vị>.yaml, "
             "procedures/<mã đơn vị>/<mã thủ tục>.yaml, internal/<mã đơn vị>/<mã>.yaml và plans/<mã đơn vị>/<mã kế hoạch>.yaml")
-
-
-def _read(folder: str, path: Path, kind: Record, owner_dir, display_root: Path, problems: list[Problem]):
-    shown = _show(path, display_root)
-    out = Collector(shown)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        problems.append(Problem(shown, line, 1, "tệp không dùng bảng mã UTF-8 — hãy lưu lại tệp với bảng mã UTF-8"))
-        return None
-    raw = load(text, out)
-    model = INVALID
-    positions: dict[str, tuple[int, int]] = {}
-    if raw is not None:
-        model = kind.check(raw, "", Context(out, positions))
-    problems.extend(out.problems)
-    if model is INVALID:
-        return None
-    return Entry(folder, shown, replace(model, path=shown), positions, owner_dir)
 
 
 def _assemble(entries: list[Entry]) -> Catalog:

@@ -1,4 +1,3 @@
-import bz2
 import csv
 import unicodedata
 
