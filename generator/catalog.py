@@ -45,8 +45,7 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Ca
     problems: list[Problem] = []
     entries: list[Entry] = []
     unreadable: set[tuple[str, str]] = set()
-    jobs = [Job(folder, path, kind, owner_dir, _show(path, display_root))
-            for folder, path, kind, owner_dir in _discover(root, display_root, problems, unreadable)]
+    jobs = list(_discover(root, display_root, problems, unreadable))
     for job, entry, found in read_all(jobs):
         problems.extend(found)
         if entry is not None:
@@ -69,23 +68,25 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Ca
 def _discover(root: Path, display_root: Path, problems: list[Problem], unreadable: set[tuple[str, str]]):
     if not root.is_dir():
         raise CatalogError([Problem(_show(root, display_root), 1, 1, "không tìm thấy thư mục danh mục")])
+    prefix = _show(root, display_root)  # resolved once; each file's place is then joined to it
     for directory, subdirs, names in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(names):
-            path = Path(directory) / name
             if name.startswith(".") or not name.endswith((".yaml", ".yml")):
                 continue
-            placed = _place(path.relative_to(root).parts)
-            shown = _show(path, display_root)
+            path = Path(directory) / name
+            parts = path.relative_to(root).parts
+            shown = "/".join(parts) if prefix == "." else "/".join((prefix, *parts))
+            placed = _place(parts)
             if name.endswith(".yml"):
                 problems.append(Problem(shown, 1, 1, f'tệp phải có đuôi ".yaml" — hãy đổi tên thành "{name[:-4]}.yaml"'))
-                unreadable.add(_file_key(path.relative_to(root).parts))
+                unreadable.add(_file_key(parts))
             elif placed is None:
-                problems.append(Problem(shown, 1, 1, _misplaced(path.relative_to(root).parts)))
-                unreadable.add(_file_key(path.relative_to(root).parts))
+                problems.append(Problem(shown, 1, 1, _misplaced(parts)))
+                unreadable.add(_file_key(parts))
             else:
                 folder, kind, owner_dir = placed
-                yield folder, path, kind, owner_dir
+                yield Job(folder, path, kind, owner_dir, shown)
 
 
 def _place(parts: tuple[str, ...]):

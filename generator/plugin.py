@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -24,12 +24,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
+from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
-from .search import build_index, catalog_docs, page_doc
+from .search import IndexWriter, catalog_docs, page_doc
 from .text import headings_of, plain_text
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
@@ -43,12 +44,18 @@ class CongkhaiConfig(Config):
 class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def __init__(self):
         self.command = None
+        self.dirty = False
         self.specs = {}
         self.generated = set()
         self.final_site_dir = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.dirty = dirty
+        if command == "serve" and dirty:
+            # congkhai decides itself which pages changed (incremental.py), so MkDocs' warning
+            # about stale pages in dirty builds does not apply; in strict mode it would stop serve.
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -77,21 +84,32 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         specs = plan_site(catalog, relations)
         self.search_docs = catalog_docs(catalog, relations)
         self.synonyms = catalog.synonyms
-        self.page_docs = []
+        self.page_docs = {}
         self.env = make_environment([self.root / "overrides" / "fragments"], catalog)
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
             raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
         self.generated = set()
         for spec in specs:
-            if files.get_file_from_path(spec.src_uri) is None:
-                files.append(File.generated(config, spec.src_uri, content=""))
+            file = files.get_file_from_path(spec.src_uri)
+            if file is None:
+                file = File.generated(config, spec.src_uri, content="")
+                files.append(file)
                 self.generated.add(spec.src_uri)
+            if self.dirty:  # mkdocs serve --dirty: write again only the pages whose values changed
+                is_changed = incremental.changed(spec)
+                if is_changed or spec.src_uri in self.generated:
+                    file.is_modified = functools.partial(bool, is_changed)
+        if self.dirty:
+            incremental.remember(specs)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
     def on_env(self, env, *, config, files):
         env.globals["ck_shared"] = SharedBlocks()
+        # Every page's text is known now; the index is built while the theme writes the pages.
+        path = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
+        self.indexer = IndexWriter(path, self.search_docs + incremental.page_docs(self.page_docs), self.synonyms)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -114,23 +132,39 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.generated:
             return html
-        self.page_docs.append(page_doc(page.url, page.title or "", headings_of(page.toc), plain_text(html)))
+        self.page_docs[page.file.src_uri] = page_doc(page.url, page.title or "", headings_of(page.toc), plain_text(html))
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
         return html + render_page(self.env, spec, self.today)
 
     def on_post_build(self, *, config):
-        index = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
-        index.parent.mkdir(parents=True, exist_ok=True)
-        index.write_text(json.dumps(build_index(self.search_docs + self.page_docs, self.synonyms), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if self.command == "serve":
+            return  # the index follows a moment later; the reloaded pages need not wait for it
+        try:
+            self.indexer.wait()
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
         if self.final_site_dir:
             _swap(config.site_dir, self.final_site_dir)
             config.site_dir = self.final_site_dir
 
+    def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self.generated:
+            return _collapse_space(output)
+        return output
+
     def on_build_error(self, *, error):
+        indexer = getattr(self, "indexer", None)
+        if indexer is not None and indexer.process is not None:
+            indexer.process.kill()
         if self.final_site_dir:
             shutil.rmtree(_staging_dir(self.final_site_dir), ignore_errors=True)
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class SharedBlocks:
@@ -155,6 +189,14 @@ class SharedBlocks:
 
 def _folder(url: str) -> str:
     return url.rstrip("/").rpartition("/")[0]
+
+
+_INDENT = re.compile(r"\n\s+")
+
+
+def _collapse_space(html: str) -> str:
+    """Drop the templates' indentation and blank lines: generated pages hold no <pre> or <textarea>."""
+    return _INDENT.sub("\n", html)
 
 
 def _staging_dir(site_dir: str) -> str:

@@ -15,6 +15,9 @@ plus a small document store; ``congkhai.js`` expands it and calls
 
 from __future__ import annotations
 
+import json
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass
 
@@ -146,3 +149,35 @@ def _compact(serialized: dict, count: int) -> dict:
 def _gaps(numbers: list[int]) -> list[int]:
     """[3, 4, 5, 9] → [3, 1, 1, 4]: small repeated numbers, which gzip packs well."""
     return [b - a for a, b in zip([0, *numbers], numbers)]
+
+
+def write_index(path, docs: list[SearchDoc], synonyms=()) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(build_index(docs, synonyms), ensure_ascii=False, separators=(",", ":"))
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)  # a page never reads half an index
+
+
+class IndexWriter:
+    """Writes the index in a second process while the pages are written, where fork is available."""
+
+    running = None  # the writer of the previous build in this process (mkdocs serve)
+
+    def __init__(self, path, docs: list[SearchDoc], synonyms=()):
+        self.args = (path, docs, synonyms)
+        self.process = None
+        if IndexWriter.running is not None and IndexWriter.running.is_alive():
+            IndexWriter.running.kill()  # its data is older than ours
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.process = multiprocessing.get_context("fork").Process(target=write_index, args=self.args, daemon=True)
+            self.process.start()
+            IndexWriter.running = self.process
+
+    def wait(self) -> None:
+        if self.process is None:
+            write_index(*self.args)
+            return
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise RuntimeError(f"không dựng được chỉ mục tìm kiếm (mã thoát {self.process.exitcode})")

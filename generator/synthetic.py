@@ -35,10 +35,17 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def write_catalog(folder: Path | str, procedures: int = 1000, communes: int | None = None, seed: int = 1) -> None:
+FIXED_UNITS = 1 + len(FIELDS)  # the province and one department per field
+
+
+def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None = None, seed: int = 1) -> None:
+    """Write a catalog of *procedures* procedures and *units* units (the province, its
+    departments, and communes for the rest: by default one per 20 procedures, at most 300)."""
     folder = Path(folder)
     rng = random.Random(seed)
-    communes = communes if communes is not None else min(300, max(10, procedures // 20))
+    communes = units - FIXED_UNITS if units is not None else min(300, max(10, procedures // 20))
+    if communes < 1:
+        raise ValueError(f"cần ít nhất {FIXED_UNITS + 1} đơn vị")
     departments = [f"so-{field_id}" for field_id, _, _ in FIELDS]
     commune_ids = [f"ubnd-xa-{i:04d}" for i in range(communes)]
     _write(folder / "site.yaml", f"title: {_q('Danh mục tổng hợp')}\nauthority: ubnd-tinh\nnotice: {_q('Dữ liệu tổng hợp để đo tốc độ.')}\n")

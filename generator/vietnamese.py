@@ -84,34 +84,43 @@ def sort_key(text: str) -> tuple:
     primary: list[tuple[int, int]] = []
     secondary: list[int] = []
     tertiary: list[int] = []
-    for base, marks in _clusters(unicodedata.normalize("NFD", text)):
-        lower = base.lower()
-        letter = unicodedata.normalize("NFC", lower + "".join(m for m in marks if m in _MODIFIERS))
-        if letter in _LETTER_RANK:
-            primary.append((3, _LETTER_RANK[letter]))
-        elif lower.isdigit():
-            primary.append((2, int(lower) if lower.isascii() else ord(lower)))
-        elif lower.isspace() or unicodedata.category(lower)[0] in "PSZ":
-            primary.append((1, 0 if lower.isspace() else _PUNCTUATION.get(lower, 100 + ord(lower))))
-        else:
-            primary.append((4, ord(letter[0])))
-        secondary.append(max((_TONES.get(m, 0) for m in marks), default=0))
-        tertiary.append(0 if base == lower else 1)
+    if not unicodedata.is_normalized("NFC", text):
+        text = nfc(text)
+    for char in text:
+        weights = _WEIGHTS.get(char) or _weigh(char)
+        if weights[0] is None:  # a combining mark with no precomposed letter: a tone of the letter before
+            if secondary:
+                secondary[-1] = max(secondary[-1], weights[1])
+            continue
+        primary.append(weights[0])
+        secondary.append(weights[1])
+        tertiary.append(weights[2])
     return (tuple(primary), tuple(secondary), tuple(tertiary))
 
 
-def _clusters(decomposed: str):
-    base = None
-    marks: list[str] = []
-    for char in decomposed:
-        if unicodedata.combining(char) and base is not None:
-            marks.append(char)
-            continue
-        if base is not None:
-            yield base, marks
-        base, marks = char, []
-    if base is not None:
-        yield base, marks
+_WEIGHTS: dict[str, tuple] = {}
+
+
+def _weigh(char: str) -> tuple:
+    """(primary, secondary, tertiary) of one NFC character, computed once per character."""
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    if unicodedata.combining(base):
+        weights = (None, _TONES.get(base, 0), 0)
+    else:
+        lower = base.lower()
+        letter = unicodedata.normalize("NFC", lower + "".join(m for m in marks if m in _MODIFIERS))
+        if letter in _LETTER_RANK:
+            primary = (3, _LETTER_RANK[letter])
+        elif lower.isdigit():
+            primary = (2, int(lower) if lower.isascii() else ord(lower))
+        elif lower.isspace() or unicodedata.category(lower)[0] in "PSZ":
+            primary = (1, 0 if lower.isspace() else _PUNCTUATION.get(lower, 100 + ord(lower)))
+        else:
+            primary = (4, ord(letter[0]))
+        weights = (primary, max((_TONES.get(m, 0) for m in marks), default=0), 0 if base == lower else 1)
+    _WEIGHTS[char] = weights
+    return weights
 
 
 def sort_vi(items, key=lambda item: item):
