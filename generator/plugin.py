@@ -49,10 +49,14 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.generated = set()
         self.final_site_dir = None
 
+    @property
+    def incremental(self) -> bool:
+        return self.command == "serve" and self.dirty
+
     def on_startup(self, *, command, dirty):
         self.command = command
         self.dirty = dirty
-        if command == "serve" and dirty:
+        if self.incremental:
             # congkhai decides itself which pages changed (incremental.py), so MkDocs' warning
             # about stale pages in dirty builds does not apply; in strict mode it would stop serve.
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
@@ -96,11 +100,11 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                 file = File.generated(config, spec.src_uri, content="")
                 files.append(file)
                 self.generated.add(spec.src_uri)
-            if self.dirty:  # mkdocs serve --dirty: write again only the pages whose values changed
+            if self.incremental:  # mkdocs serve --dirty: write again only the pages whose values changed
                 is_changed = incremental.changed(spec)
                 if is_changed or spec.src_uri in self.generated:
                     file.is_modified = functools.partial(bool, is_changed)
-        if self.dirty:
+        if self.incremental:
             incremental.remember(specs)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files

@@ -39,3 +39,12 @@ def test_github_annotations(tmp_path, capsys, monkeypatch):
 def test_console_script_is_installed():
     result = subprocess.run([sys.executable, "-m", "generator.cli", "validate", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "thư mục danh mục" in result.stdout
+
+
+def test_sample_writes_a_valid_catalog_and_refuses_a_folder_in_use(tmp_path, capsys):
+    out = tmp_path / "synthetic"
+    assert main(["sample", "--procedures", "120", "--units", "40", "--out", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert "120 thủ tục" in capsys.readouterr().err and len(list((out / "units").glob("*.yaml"))) == 40
+    assert main(["sample", "--procedures", "5", "--out", str(out)]) == 2
+    assert "đã có dữ liệu" in capsys.readouterr().err
