@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from pathlib import Path
 
 from .checks import check_catalog
@@ -37,15 +38,27 @@ class Catalog:
     # (folder, file name without extension) of files that exist but could not be read:
     # their own errors are reported, references to them are not reported again
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    entries: list = field(default_factory=list)  # the validated files, with the positions of their values
 
 
-def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Catalog:
+def load_catalog(root: Path | str, display_root: Path | str | None = None, only: set[str] | None = None) -> Catalog:
+    """Load and check a catalog folder.
+
+    With *only* (paths relative to the catalog folder), procedures, internal
+    procedures and plans not in it are not read: they are known by their file
+    names, which is enough for the checks of the files that are read (the
+    "what did this pull request change" check). Units and the top-level files
+    are always read.
+    """
     root = Path(root)
     display_root = Path(display_root) if display_root else _guess_display_root(root)
     problems: list[Problem] = []
     entries: list[Entry] = []
     unreadable: set[tuple[str, str]] = set()
     jobs = list(_discover(root, display_root, problems, unreadable))
+    if only is not None:
+        stubs = [_stub(job) for job in jobs if job.folder in OWNED and job.path.relative_to(root).as_posix() not in only]
+        jobs = [job for job in jobs if job.folder not in OWNED or job.path.relative_to(root).as_posix() in only]
     for job, entry, found in read_all(jobs):
         problems.extend(found)
         if entry is not None:
@@ -56,13 +69,23 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None) -> Ca
         if not (root / name).is_file():
             problems.append(Problem(_show(root / name, display_root), 1, 1, f"thiếu tệp {name} — mỗi danh mục cần tệp này"))
             unreadable.add(_file_key((name,)))
+    checked = list(entries)
+    if only is not None:
+        entries += stubs
     catalog = _assemble(entries)
     catalog.unreadable = unreadable
-    problems += check_catalog(catalog, entries)
+    catalog.entries = checked
+    problems += check_catalog(catalog, entries, checked)
     if any(not p.warning for p in problems):
         raise CatalogError(problems)
     catalog.warnings = sorted(problems)
     return catalog
+
+
+def _stub(job: Job) -> Entry:
+    """A file that was not read, known by its name and folder only."""
+    name = job.path.name[: -len(".yaml")]
+    return Entry(job.folder, job.shown, SimpleNamespace(code=name, id=name, owner=job.owner_dir), {}, job.owner_dir)
 
 
 def _discover(root: Path, display_root: Path, problems: list[Problem], unreadable: set[tuple[str, str]]):

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from .errors import Problem
+from .owners import lineage
 from .vietnamese import fold
 
 _FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
 
 
-def check_catalog(catalog, entries) -> list[Problem]:
+def check_catalog(catalog, entries, checked=None) -> list[Problem]:
+    """Problems across *entries*; the per-file checks run on *checked* (default: all)."""
     problems: list[Problem] = []
 
     def error(entry, key, message, warning=False):
@@ -22,7 +24,7 @@ def check_catalog(catalog, entries) -> list[Problem]:
 
     _check_names(entries, catalog, error)
     _check_duplicates(entries, error)
-    for entry in entries:
+    for entry in entries if checked is None else checked:
         checker = _CHECKERS.get(entry.folder)
         if checker:
             checker(entry, catalog, error)
@@ -128,10 +130,20 @@ def _check_documents(entry, model, error) -> None:
             error(entry, f"documents[{index}].form", f'giấy tờ dẫn đến mẫu "{document.form}" nhưng thủ tục chưa có mục forms — hãy thêm mẫu đó vào forms')
 
 
+def _check_publishes_as_owner(entry, implementing, catalog, error) -> None:
+    """A unit publishes only under its own name: the units it names are itself or units under it."""
+    owner = entry.model.owner
+    for index, unit_id in enumerate(implementing.units):
+        if unit_id in catalog.units and owner in catalog.units and owner not in lineage(unit_id, catalog.units):
+            error(entry, f"implementing.units[{index}]", f'đơn vị "{owner}" chỉ được công bố thủ tục dưới tên mình hoặc đơn vị trực thuộc, '
+                  f'không phải "{unit_id}" — hãy để đơn vị "{unit_id}" cập nhật tệp này trong thư mục của họ, hoặc dùng kinds nếu thủ tục áp dụng cho mọi đơn vị cùng loại')
+
+
 def _check_procedure(entry, catalog, error) -> None:
     procedure = entry.model
     _ref(entry, "field", procedure.field, catalog, "fields", "lĩnh vực", error)
     _check_implementing(entry, procedure.implementing, catalog, error)
+    _check_publishes_as_owner(entry, procedure.implementing, catalog, error)
     if not procedure.implementing.units and not procedure.implementing.kinds:
         error(entry, "implementing", "cần ghi ít nhất một đơn vị (units) hoặc một loại đơn vị (kinds) thực hiện thủ tục")
     _check_documents(entry, procedure, error)
@@ -147,11 +159,15 @@ def _check_internal(entry, catalog, error) -> None:
     internal = entry.model
     _ref(entry, "field", internal.field, catalog, "fields", "lĩnh vực", error)
     _check_implementing(entry, internal.implementing, catalog, error)
+    _check_publishes_as_owner(entry, internal.implementing, catalog, error)
 
 
 def _check_plan(entry, catalog, error) -> None:
     plan = entry.model
     _ref(entry, "issuer", plan.issuer, catalog, "units", "đơn vị", error)
+    if plan.issuer in catalog.units and plan.owner in catalog.units and plan.issuer not in lineage(plan.owner, catalog.units):
+        error(entry, "issuer", f'kế hoạch trong thư mục của "{plan.owner}" chỉ được ghi cơ quan ban hành là chính đơn vị đó hoặc đơn vị cấp trên của nó — '
+              f'"{plan.issuer}" không phải; hãy để "{plan.issuer}" cập nhật kế hoạch này trong thư mục của họ')
     _unique(entry, plan.sections, "sections", "id", "số mục", error)
     _unique(entry, plan.tasks, "tasks", "id", "mã nhiệm vụ", error)
     sections = {section.id for section in plan.sections}

@@ -11,11 +11,18 @@ has errors, 2 when the command is used wrongly.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
 from .catalog import load_catalog
+from .changed import changed_files, only_owned
+from .review import review
+from . import scaffold
 from .errors import CatalogError, Problem
+from .jsonschema import write_schemas
+from .owners import codeowners
 from .synthetic import FIXED_UNITS, write_catalog
 
 
@@ -25,15 +32,100 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="kiểm tra danh mục, không dựng trang")
     validate.add_argument("path", nargs="?", default="catalog", help="thư mục danh mục (mặc định: catalog)")
     validate.add_argument("--format", choices=("text", "github"), default="text", help="cách in lỗi")
+    validate.add_argument("--changed", metavar="BASE", help="chỉ kiểm tra các tệp đã đổi so với nhánh BASE (ví dụ origin/main) và các tham chiếu của chúng")
+    validate.add_argument("--no-review", action="store_true", help="bỏ qua các kiểm tra của người duyệt (rà soát quá hạn, liên kết không https…)")
     sample = commands.add_parser("sample", help="viết một danh mục tổng hợp (để đo tốc độ, thử tải)")
     sample.add_argument("--procedures", type=int, default=1000, help="số thủ tục (mặc định 1000)")
     sample.add_argument("--units", type=int, help="số đơn vị, gồm tỉnh, các sở và các xã (mặc định theo số thủ tục)")
     sample.add_argument("--out", required=True, help="thư mục sẽ chứa danh mục (chưa có, hoặc trống)")
     sample.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng danh mục)")
+    new = commands.add_parser("new", help="viết một tệp mới đúng mẫu: procedure, internal, plan hoặc unit")
+    new.add_argument("kind", choices=list(scaffold.KINDS))
+    new.add_argument("--catalog", default="catalog", help="thư mục danh mục (mặc định: catalog)")
+    new.add_argument("--schemas", default="schemas", help="thư mục JSON Schema (mặc định: schemas)")
+    for option in sorted({q[0] for qs in scaffold.QUESTIONS.values() for q in qs}):
+        many = any(q[0] == option and q[2] == "many" for qs in scaffold.QUESTIONS.values() for q in qs)
+        new.add_argument(_flag(option), dest=option, action="append" if many else "store")
+    new.add_argument("--for-all", dest="kinds", action="append", help="procedure: mọi đơn vị loại này thực hiện (ví dụ ubnd-xa)")
+    schema = commands.add_parser("schema", help="viết JSON Schema của mọi loại tệp vào thư mục schemas")
+    schema.add_argument("--out", default="schemas")
+    owners = commands.add_parser("codeowners", help="viết .github/CODEOWNERS từ maintainers của các đơn vị")
+    owners.add_argument("path", nargs="?", default="catalog")
+    owners.add_argument("--out", default=".github/CODEOWNERS")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return _new(args)
+    if args.command == "schema":
+        for path in write_schemas(Path(args.out)):
+            print(f"Đã viết {path}", file=sys.stderr)
+        return 0
+    if args.command == "codeowners":
+        return _codeowners(Path(args.path), Path(args.out))
     if args.command == "sample":
         return _sample(Path(args.out), args.procedures, args.units, args.seed)
-    return _validate(Path(args.path), args.format)
+    return _validate(Path(args.path), args.format, args.changed, not args.no_review)
+
+
+def _new(args) -> int:
+    answers = {}
+    missing = []
+    for key, question, how in scaffold.QUESTIONS[args.kind]:
+        value = getattr(args, key, None)
+        if value is None and sys.stdin.isatty():
+            value = _ask(question, how)
+        if not value and how != "optional":
+            missing.append(_flag(key))
+        answers[key] = value
+    if missing:
+        print("thiếu: " + ", ".join(missing) + " — hãy trả lời các câu hỏi, hoặc ghi các tùy chọn đó", file=sys.stderr)
+        return 2
+    if args.kind == "procedure":
+        answers["channels"] = [scaffold.parse_channel(line) for line in answers["channels"]]
+        answers["kinds"] = args.kinds or []
+    catalog = Path(args.catalog)
+    path, text = scaffold.render(args.kind, answers, Path(args.schemas), catalog)
+    if path.exists():
+        print(f"{path}: tệp đã có — hãy sửa tệp đó thay vì tạo mới", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    try:
+        load_catalog(catalog, Path.cwd())
+    except CatalogError as exc:
+        path.unlink()
+        _print(exc.problems, "text")
+        print("Chưa viết tệp: các câu trả lời trên chưa hợp lệ — hãy sửa rồi chạy lại.", file=sys.stderr)
+        return 1
+    print(f"Đã viết {path} — hãy mở tệp, bổ sung các trường còn để trống (dòng bắt đầu bằng #) rồi chạy congkhai validate.", file=sys.stderr)
+    return 0
+
+
+def _flag(key: str) -> str:
+    """The option for an answer: --code, --lead-text; repeatable answers take the singular (--step)."""
+    singular = {"levels": "level", "steps": "step", "channels": "channel", "maintainers": "maintainer"}
+    return "--" + singular.get(key, key).replace("_", "-")
+
+
+def _ask(question: str, how: str):
+    if how != "many":
+        return input(f"{question}: ").strip() or None
+    print(f"{question} (để trống một dòng để kết thúc):")
+    lines = []
+    while line := input("  ").strip():
+        lines.append(line)
+    return lines or None
+
+
+def _codeowners(path: Path, out: Path) -> int:
+    try:
+        catalog = load_catalog(path, Path.cwd())
+    except CatalogError as exc:
+        _print(exc.problems, "text")
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(codeowners(catalog), encoding="utf-8")
+    print(f"Đã viết {out}", file=sys.stderr)
+    return 0
 
 
 def _sample(out: Path, procedures: int, units: int | None, seed: int) -> int:
@@ -48,15 +140,30 @@ def _sample(out: Path, procedures: int, units: int | None, seed: int) -> int:
     return 0
 
 
-def _validate(path: Path, style: str) -> int:
+def _validate(path: Path, style: str, base: str | None = None, reviewing: bool = True) -> int:
+    only = None
+    if base:
+        files = changed_files(base, path)
+        if files == []:
+            print(f"Không có tệp danh mục nào thay đổi so với {base}.", file=sys.stderr)
+            return 0
+        if files is None:
+            print(f"Không xác định được các tệp thay đổi so với {base} (git không có nhánh đó?) — kiểm tra toàn bộ danh mục.", file=sys.stderr)
+        elif only_owned(files):
+            only = set(files)
     try:
-        catalog = load_catalog(path, Path.cwd())
+        catalog = load_catalog(path, Path.cwd(), only=only)
     except CatalogError as exc:
         _print(exc.problems, style)
         errors = sum(1 for p in exc.problems if not p.warning)
         print(f"Danh mục có {errors} lỗi — hãy sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
         return 1
+    if reviewing:
+        today = os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
+        catalog.warnings = sorted(catalog.warnings + review(catalog, catalog.entries, today))
     _print(catalog.warnings, style)
+    if only is not None:
+        print(f"Đã kiểm tra {len(only)} tệp thay đổi cùng các tham chiếu của chúng.", file=sys.stderr)
     counts = f"{len(catalog.procedures)} thủ tục, {len(catalog.internals)} thủ tục nội bộ, {len(catalog.units)} đơn vị, {len(catalog.plans)} kế hoạch"
     warned = f", {len(catalog.warnings)} cảnh báo" if catalog.warnings else ""
     print(f"Danh mục hợp lệ: {counts}{warned}.", file=sys.stderr)

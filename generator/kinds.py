@@ -49,6 +49,8 @@ SITE = Record(m.Site, [
     _f("notice", _text, "thông báo đầu trang"),
     _f("popular", ListOf(Text(pattern=CODE, hint=CODE_HINT)), "mã các thủ tục được dùng nhiều"),
     _f("petition_portal", Url(), "địa chỉ Hệ thống tiếp nhận phản ánh, kiến nghị quốc gia"),
+    _f("review_months", Text(pattern=r"\d{1,3}", hint='hãy ghi số tháng bằng chữ số, ví dụ "12"', noun="số tháng"),
+       "sau bao nhiêu tháng thì nhắc rà soát lại thủ tục (mặc định 12)"),
 ], what="cấu hình trang")
 
 FIELD = Record(m.Field, [
@@ -137,6 +139,7 @@ ANNOUNCEMENT = Record(m.Announcement, [
     _f("date", Date(), "ngày quyết định"),
     _f("issuer", _text, "người, cơ quan ban hành"),
     _f("kind", Enum(ANNOUNCEMENT_KINDS), "loại công bố"),
+    _f("effective", Date(), "ngày có hiệu lực của quyết định"),
 ], what="quyết định công bố")
 
 PROCEDURE = Record(m.Procedure, [

@@ -19,6 +19,7 @@ class Site:
     notice: str | None = None
     popular: tuple[str, ...] = ()
     petition_portal: str | None = None
+    review_months: str | None = None
     path: str = ""
 
 
@@ -142,6 +143,7 @@ class Announcement:
     date: str | None = None
     issuer: str | None = None
     kind: str | None = None
+    effective: str | None = None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ log = logging.getLogger("mkdocs.plugins.congkhai")
 class CongkhaiConfig(Config):
     catalog = c.Type(str, default="catalog")
     today = c.Optional(c.Type(str))
+    # where "Đề nghị chỉnh sửa" links, relative to repo_url, with the file's path from the repository root
+    # appended; by default edit_uri without its docs_dir part ("edit/main/content/" → "edit/main/")
+    source_edit_uri = c.Optional(c.Type(str))
 
 
 class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
@@ -129,9 +132,18 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return ""
 
     def _render_generated(self, page, spec, config, files):
-        page.content = render_page(self.env, spec, self.today)
+        page.content = render_page(self.env, spec, self.today, self._edit_url(spec, config))
         page.toc = get_toc([])
         page.present_anchor_ids = set()
+
+    def _edit_url(self, spec, config):
+        if not (config.repo_url and spec.edit_path):
+            return None
+        base = self.config.source_edit_uri
+        if base is None:
+            docs = Path(config.docs_dir).name + "/"
+            base = (config.edit_uri or "edit/main/").removesuffix(docs)
+        return config.repo_url.rstrip("/") + "/" + base.strip("/") + "/" + spec.edit_path
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.generated:

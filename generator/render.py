@@ -41,9 +41,12 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     return env
 
 
-def render_page(env: jinja2.Environment, spec, today: str) -> str:
+def render_page(env: jinja2.Environment, spec, today: str, edit_url: str | None = None) -> str:
     template = env.get_template(spec.template)
-    return template.render(spec.context, link=_linker(spec.url), page_url=spec.url, today=today, spec=spec)
+    html = template.render(spec.context, link=_linker(spec.url), page_url=spec.url, today=today, spec=spec)
+    if edit_url and spec.edit_path:
+        html += env.get_template("edit_link.html").render(edit_url=edit_url, path=spec.edit_path)
+    return html
 
 
 def relative_url(from_url: str, to_url: str) -> str:

@@ -54,10 +54,10 @@ def no_unasserted_warnings(caplog):
         pytest.fail("warnings logged and not asserted: " + "; ".join(r.getMessage() for r in left))
 
 
-def build_site(tmp: Path, catalog: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
+def build_site(tmp: Path, catalog: Path, *, strict: bool = True, copy_config: bool = True) -> subprocess.CompletedProcess:
     """Copy the project's site configuration next to *catalog* and run ``mkdocs build``."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, tmp / name)
+    if copy_config:
+        shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     for name in ("content", "overrides"):
         if not (tmp / name).exists():
             shutil.copytree(ROOT / name, tmp / name)

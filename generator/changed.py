@@ -1,0 +1,34 @@
+"""Which catalog files a branch changed, from git: for `congkhai validate --changed BASE`."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+OWNED = ("procedures/", "internal/", "plans/")
+
+
+def changed_files(base: str, catalog: Path) -> list[str] | None:
+    """Catalog files (relative to *catalog*) changed since the merge base with *base*, staged,
+    unstaged or new; None when git cannot tell (then everything is checked)."""
+    catalog = catalog.resolve()
+    try:
+        top = Path(_git(catalog, "rev-parse", "--show-toplevel").strip())
+        names = _git(top, "diff", "--name-only", "--diff-filter=ACMRT", f"{base}...HEAD", "--", str(catalog))
+        names += _git(top, "diff", "--name-only", "--diff-filter=ACMRT", "HEAD", "--", str(catalog))
+        names += _git(top, "ls-files", "--others", "--exclude-standard", "--", str(catalog))
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    inside = catalog.relative_to(top).as_posix()
+    prefix = "" if inside == "." else inside + "/"
+    return sorted({name[len(prefix):] for name in names.splitlines() if name.startswith(prefix) and name.endswith((".yaml", ".yml"))})
+
+
+def only_owned(files: list[str]) -> bool:
+    """True when every changed file is a procedure, internal procedure or plan: then the rest
+    of the catalog can be known by file names alone."""
+    return all(name.startswith(OWNED) for name in files)
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout

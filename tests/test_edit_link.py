@@ -1,0 +1,27 @@
+"""Every generated page links to its YAML source on the repository host, when the site names one."""
+
+import shutil
+
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, build_site
+
+
+def test_generated_pages_link_to_their_source(tmp_path):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    build_site(tmp_path, tmp_path / "catalog")  # copies the configuration
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("repo_url: https://github.com/example/catalog\nedit_uri: edit/main/content/\n" + config, encoding="utf-8")
+    result = build_site(tmp_path, tmp_path / "catalog", copy_config=False)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "site" / "thu-tuc" / "2.000815" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = page.select_one(".ck-edit a")
+    assert link.get_text() == "Đề nghị chỉnh sửa"
+    assert link["href"] == "https://github.com/example/catalog/edit/main/catalog/procedures/so-tu-phap/2.000815.yaml"
+    unit = BeautifulSoup((tmp_path / "site" / "don-vi" / "so-tu-phap" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert unit.select_one(".ck-edit a")["href"].endswith("/edit/main/catalog/units/so-tu-phap.yaml")
+
+
+def test_no_link_without_a_repository(mini_site):
+    assert ".ck-edit" not in (mini_site / "thu-tuc" / "2.000815" / "index.html").read_text(encoding="utf-8")
+    assert "Đề nghị chỉnh sửa" not in (mini_site / "thu-tuc" / "2.000815" / "index.html").read_text(encoding="utf-8")
