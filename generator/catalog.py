@@ -71,7 +71,7 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None, only:
             unreadable.add(_file_key((name,)))
     checked = list(entries)
     if only is not None:
-        entries += stubs
+        entries = stubs + entries  # a clash of names is then reported on the changed file
     catalog = _assemble(entries)
     catalog.unreadable = unreadable
     catalog.entries = checked

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--out", required=True, help="thư mục sẽ chứa danh mục (chưa có, hoặc trống)")
     sample.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng danh mục)")
     new = commands.add_parser("new", help="viết một tệp mới đúng mẫu: procedure, internal, plan hoặc unit")
-    new.add_argument("kind", choices=list(scaffold.KINDS))
+    new.add_argument("what", metavar="loại", choices=list(scaffold.KINDS), help="procedure, internal, plan hoặc unit")
     new.add_argument("--catalog", default="catalog", help="thư mục danh mục (mặc định: catalog)")
     new.add_argument("--schemas", default="schemas", help="thư mục JSON Schema (mặc định: schemas)")
     for option in sorted({q[0] for qs in scaffold.QUESTIONS.values() for q in qs}):
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 def _new(args) -> int:
     answers = {}
     missing = []
-    for key, question, how in scaffold.QUESTIONS[args.kind]:
+    for key, question, how in scaffold.QUESTIONS[args.what]:
         value = getattr(args, key, None)
         if value is None and sys.stdin.isatty():
             value = _ask(question, how)
@@ -79,11 +79,11 @@ def _new(args) -> int:
     if missing:
         print("thiếu: " + ", ".join(missing) + " — hãy trả lời các câu hỏi, hoặc ghi các tùy chọn đó", file=sys.stderr)
         return 2
-    if args.kind == "procedure":
+    if args.what == "procedure":
         answers["channels"] = [scaffold.parse_channel(line) for line in answers["channels"]]
         answers["kinds"] = args.kinds or []
     catalog = Path(args.catalog)
-    path, text = scaffold.render(args.kind, answers, Path(args.schemas), catalog)
+    path, text = scaffold.render(args.what, answers, Path(args.schemas), catalog)
     if path.exists():
         print(f"{path}: tệp đã có — hãy sửa tệp đó thay vì tạo mới", file=sys.stderr)
         return 2

@@ -9,7 +9,7 @@ from generator.cli import main
 def test_validate_a_good_catalog(tmp_path, capsys, monkeypatch):
     shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
     monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == 0
+    assert main(["validate", "--no-review"]) == 0
     assert "Danh mục hợp lệ: 3 thủ tục, 1 thủ tục nội bộ, 4 đơn vị, 1 kế hoạch." in capsys.readouterr().err
 
 
@@ -44,7 +44,7 @@ def test_console_script_is_installed():
 def test_sample_writes_a_valid_catalog_and_refuses_a_folder_in_use(tmp_path, capsys):
     out = tmp_path / "synthetic"
     assert main(["sample", "--procedures", "120", "--units", "40", "--out", str(out)]) == 0
-    assert main(["validate", str(out)]) == 0
+    assert main(["validate", "--no-review", str(out)]) == 0
     assert "120 thủ tục" in capsys.readouterr().err and len(list((out / "units").glob("*.yaml"))) == 40
     assert main(["sample", "--procedures", "5", "--out", str(out)]) == 2
     assert "đã có dữ liệu" in capsys.readouterr().err

@@ -61,3 +61,17 @@ def test_schema_rejects_what_the_loader_rejects():
     assert not validator.is_valid({**data, "code": "1.00119"})
     assert not validator.is_valid({**data, "levels": ["huyen"]})
     assert not validator.is_valid({k: v for k, v in data.items() if k != "result"})
+
+
+def test_schema_command_writes_every_schema(tmp_path):
+    from generator.cli import main
+
+    assert main(["schema", "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{name}.schema.json" for name in FILES)
+    for path in tmp_path.iterdir():
+        assert path.read_text(encoding="utf-8") == (ROOT / "schemas" / path.name).read_text(encoding="utf-8")
+
+
+def test_editor_settings_map_every_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert {f"./schemas/{name}.schema.json": files for name, (_, _, files) in FILES.items()} == settings
