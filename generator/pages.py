@@ -25,6 +25,7 @@ class PageSpec:
     context: dict = field(default_factory=dict, compare=False, hash=False)
     description: str = ""
     edit_path: str | None = None
+    theme_template: str | None = None  # a page of its own, outside Material's main.html (the counter screens)
 
     @property
     def url(self) -> str:
@@ -188,6 +189,7 @@ def _units(catalog, rel) -> list[PageSpec]:
             "led": rel.tasks_led[unit.id],
             "partnered": rel.tasks_partnered[unit.id],
             "plans": rel.plans_issued[unit.id],
+            "screen": unit.active_on(rel.today) and bool(rel.procedures_of[unit.id]),
         }, edit_path=unit.path))
     return specs
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 import os
 import re
@@ -27,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
+from .kiosk import kiosk_specs
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
@@ -88,7 +90,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             log.warning(str(problem))
         self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         relations = relate(catalog, self.today)
-        specs = plan_site(catalog, relations)
+        self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        specs = plan_site(catalog, relations) + kiosk_specs(catalog, relations, config.site_url, self.build_id)
         self.search_docs = catalog_docs(catalog, relations)
         self.synonyms = catalog.synonyms
         self.page_docs = {}
@@ -125,6 +128,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             return markdown
         page.meta["title"] = spec.title
         page.meta["ck_generated"] = True
+        if spec.theme_template:
+            page.meta["template"] = spec.theme_template
         page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
         if spec.description:
             page.meta["description"] = spec.description
@@ -155,6 +160,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return html + render_page(self.env, spec, self.today)
 
     def on_post_build(self, *, config):
+        # What the counter screens poll to know that a newer build is published.
+        (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
         if self.command == "serve":
             return  # the index follows a moment later; the reloaded pages need not wait for it
         try:

@@ -26,6 +26,8 @@ def page_text(site: Path, url: str) -> str:
     body = soup.select_one("article.md-content__inner")
     for form in body.find_all("form"):
         form.decompose()  # filters and search forms: controls, not what the page says
+    for stamp in body.select(".ck-print-meta"):
+        stamp.decompose()  # shown on paper only, and filled in when printed
     for tag in body.find_all(["tr", "li", "p", "h1", "h2", "h3", "h4", "dt", "dd", "br"]):
         tag.insert_before("\n")
     for cell in body.find_all(["td", "th"]):

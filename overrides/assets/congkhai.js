@@ -339,7 +339,18 @@
     apply();
   }
 
+  /* Printed pages say where they came from and when. */
+  function stampPrint() {
+    var now = new Date(), two = function (n) { return (n < 10 ? "0" : "") + n; };
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ck-print-date]"), function (node) {
+      node.textContent = two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-ck-print-url]"), function (node) { node.textContent = location.href; });
+  }
+
   function start() {
+    stampPrint();
+    window.addEventListener("beforeprint", stampPrint);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-ck-search]"), function (form) { new SearchBox(form); });
     var results = document.querySelector("[data-ck-results]");
     if (results) CK.resultsPage = new ResultsPage(results);

@@ -1,0 +1,118 @@
+/* congkhai counter screen: rotation, touch browsing with idle return, clock, and reload on a newer build.
+ *
+ * URL settings: ?giay=15 (seconds per slide), ?thu-tu=linh-vuc|danh-sach (order: each field's list then its
+ * procedures, or every list first), ?cho=60 (idle seconds before the rotation resumes), ?kiem-tra=300
+ * (seconds between checks for a newer build). Everything it needs is on this site: it works offline.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector(".kiosk");
+  if (!root) return;
+  var params = new URLSearchParams(location.search);
+  var number = function (name, fallback, least) { var v = Number(params.get(name)); return v >= least ? v : fallback; };
+  var interval = number("giay", 15, 3) * 1000, idle = number("cho", 60, 5) * 1000, check = number("kiem-tra", 300, 10) * 1000;
+  var slides = Array.prototype.slice.call(root.querySelectorAll("[data-slide]"));
+  if (params.get("thu-tu") === "danh-sach") {
+    slides = slides.filter(function (s) { return s.classList.contains("kiosk__list"); })
+      .concat(slides.filter(function (s) { return !s.classList.contains("kiosk__list"); }));
+  }
+  var browse = root.querySelector(".kiosk__browse"), choices = root.querySelector(".kiosk__choices");
+  var search = root.querySelector(".kiosk__search");
+  var current = -1, timer = null, idleTimer = null;
+  var kiosk = window.congkhaiKiosk = { paused: false };
+
+  function show(index) {
+    if (current >= 0) slides[current].hidden = true;
+    current = (index + slides.length) % slides.length;
+    slides[current].hidden = false;
+    kiosk.current = current;
+    kiosk.slide = slides[current].getAttribute("data-code") || "list:" + slides[current].getAttribute("data-field");
+  }
+
+  function rotate() {
+    clearInterval(timer);
+    timer = setInterval(function () { show(current + 1); }, interval);
+  }
+
+  function pause() {
+    kiosk.paused = true;
+    clearInterval(timer);
+    browse.hidden = false;
+    touched();
+  }
+
+  function resume() {
+    kiosk.paused = false;
+    browse.hidden = true;
+    clearTimeout(idleTimer);
+    rotate();
+  }
+
+  function touched() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(resume, idle);
+  }
+
+  function choose(list) {
+    choices.textContent = "";
+    list.forEach(function (slide) {
+      var item = document.createElement("li"), button = document.createElement("button");
+      button.type = "button";
+      button.className = "kiosk__button";
+      button.textContent = slide.querySelector("h2").textContent;
+      button.addEventListener("click", function () {
+        show(slides.indexOf(slide));
+        browse.hidden = true;
+        touched();
+      });
+      item.appendChild(button);
+      choices.appendChild(item);
+    });
+  }
+
+  var procedures = slides.filter(function (s) { return s.hasAttribute("data-code"); });
+  root.querySelector(".kiosk__slides").addEventListener("click", function () { pause(); });
+  root.querySelector("[data-resume]").addEventListener("click", resume);
+  browse.addEventListener("click", touched);
+  browse.addEventListener("keydown", touched);
+  Array.prototype.forEach.call(root.querySelectorAll("[data-field-button]"), function (button) {
+    button.addEventListener("click", function () {
+      var field = button.getAttribute("data-field-button");
+      choose(procedures.filter(function (s) { return s.getAttribute("data-field") === field; }));
+    });
+  });
+  search.addEventListener("input", function () {
+    touched();
+    var words = window.congkhai.searchText(search.value).split(" ").filter(Boolean);
+    if (!words.length) { choices.textContent = ""; return; }
+    choose(procedures.filter(function (s) {
+      var text = " " + window.congkhai.searchText(s.querySelector("h2").textContent + " " + s.getAttribute("data-code")) + " ";
+      return words.every(function (w) { return text.indexOf(" " + w) >= 0; });
+    }).slice(0, 12));
+  });
+
+  var clock = root.querySelector(".kiosk__clock");
+  var days = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  var two = function (n) { return (n < 10 ? "0" : "") + n; };
+  function tick() {
+    var now = new Date();
+    clock.textContent = days[now.getDay()] + ", " + two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear() +
+      " " + two(now.getHours()) + ":" + two(now.getMinutes());
+    clock.setAttribute("datetime", now.toISOString());
+  }
+
+  /* A newer build: reload. Offline, or any failure: keep showing what is here, and try again later. */
+  var base = new URL((document.querySelector('meta[name="ck-base"]') || { content: "." }).content.replace(/\/?$/, "/"), location.href);
+  function poll() {
+    fetch(new URL("ban-dung.json?t=" + Date.now(), base), { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data && data.build && data.build !== root.getAttribute("data-build")) location.reload(); })
+      .catch(function () {});
+  }
+
+  tick();
+  setInterval(tick, 1000);
+  setInterval(poll, check);
+  if (slides.length) { show(0); rotate(); }
+})();
