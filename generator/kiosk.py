@@ -6,39 +6,98 @@
     /don-vi/<unit-id>/niem-yet-phan-anh/  the petition notice to post at the office
 
 Screens are full pages of their own (theme template ``kiosk.html``, no
-Material chrome); QR codes are SVG made here, at build time, with segno.
+Material chrome). QR codes are SVG files made at build time with segno, one
+per address however many screens show it (``assets/qr/``), written by a
+second process while the pages are written.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
 from collections import defaultdict
+from pathlib import Path
 
 import segno
-from markupsafe import Markup
 
 from .pages import PageSpec
 from .vietnamese import sort_key
 
 LIST_ROWS = 8  # procedures on one list slide, readable from three metres
+SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file
 
 
-def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code that scales with its box; its text is the URL itself."""
-    return Markup(segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True, dark="#000", light="#fff"))
+def qr_svg(url: str) -> str:
+    """An SVG QR code of *url* that scales with its box.
+
+    The mask is fixed rather than chosen among eight: every mask reads the
+    same, and choosing costs five times the encoding.
+    """
+    return segno.make(url, error="m", mask=2, micro=False, boost_error=False).svg_inline(
+        scale=1, border=2, omitsize=True, dark="#000", light="#fff")
 
 
-def kiosk_specs(catalog, rel, public_url: str | None, build_id: str) -> list[PageSpec]:
+def qr_name(url: str) -> str:
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16] + ".svg"
+
+
+def write_qr_codes(folder: Path, urls: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for url in urls:
+        (folder / qr_name(url)).write_text(qr_svg(url), encoding="utf-8")
+
+
+class QrWriter:
+    """Writes the QR files in a second process, where fork is available, while the pages are written."""
+
+    def __init__(self, folder: Path, urls: list[str]):
+        self.args = (folder, sorted(set(urls)))
+        self.process = None
+        if "fork" in multiprocessing.get_all_start_methods() and len(self.args[1]) > 50:
+            self.process = multiprocessing.get_context("fork").Process(target=write_qr_codes, args=self.args, daemon=True)
+            self.process.start()
+        else:
+            write_qr_codes(*self.args)
+
+    def wait(self) -> None:
+        if self.process is not None:
+            self.process.join()
+            if self.process.exitcode != 0:
+                raise RuntimeError(f"không viết được mã QR (mã thoát {self.process.exitcode})")
+
+
+def qr_urls(specs) -> list[str]:
+    return [url for spec in specs if spec.template == "kiosk.html" for url in spec.context["qr_urls"]]
+
+
+def shared_slides(catalog, rel, public_url: str | None) -> dict[str, list[tuple]]:
+    """Per unit kind shared by many units (every commune): (field, essentials) of the procedures they all
+    handle. Their slides go to one file (assets/man-hinh/<kind>.js) instead of every screen."""
+    order = {p.code: n for n, p in enumerate(rel.listed)}
+    shared = {}
+    for kind, units in rel.active_by_kind.items():
+        if len(units) >= SHARED_FROM:
+            procedures = [p for p in rel.listed if kind in p.implementing.kinds]
+            if procedures:
+                shared[kind] = [(catalog.fields[p.field], essentials(p, public_url, order)) for p in procedures]
+    return shared
+
+
+def kiosk_specs(catalog, rel, public_url: str | None, build_id: str, shared: dict) -> list[PageSpec]:
     specs = []
+    order = {p.code: n for n, p in enumerate(rel.listed)}
     for unit in catalog.units.values():
         procedures = rel.procedures_of[unit.id]
         if not unit.active_on(rel.today) or not procedures:
             continue
-        specs.append(_screen(f"man-hinh/{unit.id}.md", unit, None, procedures, catalog, public_url, build_id))
+        screen = _Screen(unit, catalog, public_url, build_id, order, unit.kind if unit.kind in shared else None)
+        specs.append(screen.spec(f"man-hinh/{unit.id}.md", None, procedures))
         for counter in unit.counters:
             if counter.fields:
                 chosen = [p for p in procedures if p.field in counter.fields]
                 if chosen:
-                    specs.append(_screen(f"man-hinh/{unit.id}/{counter.id}.md", unit, counter, chosen, catalog, public_url, build_id))
+                    specs.append(screen.spec(f"man-hinh/{unit.id}/{counter.id}.md", counter, chosen))
         specs.append(PageSpec(f"don-vi/{unit.id}/niem-yet.md", "notice_list.html", f"Danh mục thủ tục hành chính — {unit.name}", {
             "u": unit, "groups": _by_field(procedures, catalog), "total": len(procedures),
         }))
@@ -56,27 +115,47 @@ def _by_field(procedures, catalog) -> list[tuple]:
     return [(catalog.fields[f], groups[f]) for f in sorted(groups, key=lambda f: sort_key(catalog.fields[f].name))]
 
 
-def _screen(src_uri, unit, counter, procedures, catalog, public_url, build_id) -> PageSpec:
-    groups = _by_field(procedures, catalog)
-    slides = []
-    for field, items in groups:
-        pages = [items[i:i + LIST_ROWS] for i in range(0, len(items), LIST_ROWS)]
-        lists = [{"kind": "list", "field": field, "items": page, "part": n + 1, "parts": len(pages)} for n, page in enumerate(pages)]
-        details = [_essentials(p, unit, counter, public_url) for p in items]
-        slides.append({"field": field, "lists": lists, "details": details})
-    where = counter.name if counter else f"Bộ phận Một cửa — {unit.name}"
-    return PageSpec(src_uri, "kiosk.html", f"Màn hình {where}", {
-        "u": unit, "counter": counter, "where": where, "groups": slides, "total": len(procedures), "build_id": build_id,
-    }, theme_template="kiosk.html")
+class _Screen:
+    def __init__(self, unit, catalog, public_url, build_id, order, shared_kind):
+        self.unit, self.catalog, self.public_url, self.build_id, self.order = unit, catalog, public_url, build_id, order
+        self.shared_kind = shared_kind
+
+    def spec(self, src_uri, counter, procedures) -> PageSpec:
+        unit, slides, urls = self.unit, [], []
+        for field, items in _by_field(procedures, self.catalog):
+            pages = [items[i:i + LIST_ROWS] for i in range(0, len(items), LIST_ROWS)]
+            lists = [{"field": field, "items": page, "part": n + 1, "parts": len(pages)} for n, page in enumerate(pages)]
+            own = [p for p in items if self.shared_kind not in p.implementing.kinds]  # the others come from the shared file
+            details = [essentials(p, self.public_url, self.order) for p in own]
+            urls += [url for d in details for url in (d["page_url"], d["online_url"]) if url]
+            slides.append({"field": field, "lists": lists, "details": details})
+        where = counter.name if counter else f"Bộ phận Một cửa — {unit.name}"
+        address = (counter.address if counter and counter.address else None) or unit.address
+        return PageSpec(src_uri, "kiosk.html", f"Màn hình {where}", {
+            "u": unit, "counter": counter, "where": where, "address": address, "groups": slides, "total": len(procedures),
+            "build_id": self.build_id, "qr_urls": urls, "shared_kind": self.shared_kind,
+            "fields": " ".join(counter.fields) if counter else "",
+        }, theme_template="kiosk.html")
 
 
-def _essentials(procedure, unit, counter, public_url) -> dict:
+def essentials(procedure, public_url, order) -> dict:
+    """What a procedure's slide shows; the same on every screen, so rendered once (render.py)."""
     page_url = f"{public_url.rstrip('/')}/thu-tuc/{procedure.code}/" if public_url else None
     online = procedure.online_service
     online_url = online.url if online and online.level != "none" and online.url and online.url.startswith("https://") else None
-    return {
-        "kind": "procedure", "p": procedure,
-        "where": (counter.address if counter and counter.address else None) or unit.address,
-        "qr_page": qr_svg(page_url) if page_url else None, "page_url": page_url,
-        "qr_online": qr_svg(online_url) if online_url else None,
-    }
+    return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code],
+            "qr_page": qr_name(page_url) if page_url else None, "qr_online": qr_name(online_url) if online_url else None}
+
+
+ROOT_MARK = "__CKROOT__"
+
+
+def shared_script(env, kind: str, slides: list[tuple]) -> str:
+    """assets/man-hinh/<kind>.js: the shared slides, with links relative to a mark the screen replaces."""
+    template = env.get_template("kiosk_slide.html")
+    html = "".join(template.render(d=d, field=field, link=lambda url: ROOT_MARK + url) for field, d in slides)
+    return f"(window.congkhaiSlides = window.congkhaiSlides || {{}})[{json.dumps(kind)}] = {json.dumps(html, ensure_ascii=False)};\n"
+
+
+def shared_qr_urls(shared: dict) -> list[str]:
+    return [url for slides in shared.values() for _, d in slides for url in (d["page_url"], d["online_url"]) if url]

@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
-from .kiosk import kiosk_specs
+from .kiosk import QrWriter, kiosk_specs, qr_urls, shared_qr_urls, shared_script, shared_slides
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
@@ -91,7 +91,9 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         relations = relate(catalog, self.today)
         self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        specs = plan_site(catalog, relations) + kiosk_specs(catalog, relations, config.site_url, self.build_id)
+        shared = shared_slides(catalog, relations, config.site_url)
+        specs = plan_site(catalog, relations) + kiosk_specs(catalog, relations, config.site_url, self.build_id, shared)
+        self.qr = QrWriter(Path(config.site_dir) / "assets" / "qr", qr_urls(specs) + shared_qr_urls(shared))
         self.search_docs = catalog_docs(catalog, relations)
         self.synonyms = catalog.synonyms
         self.page_docs = {}
@@ -112,6 +114,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                     file.is_modified = functools.partial(bool, is_changed)
         if self.incremental:
             incremental.remember(specs)
+        for kind, slides in shared.items():
+            files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
@@ -162,6 +166,10 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_post_build(self, *, config):
         # What the counter screens poll to know that a newer build is published.
         (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
+        try:
+            self.qr.wait()
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
         if self.command == "serve":
             return  # the index follows a moment later; the reloaded pages need not wait for it
         try:
@@ -178,6 +186,9 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return output
 
     def on_build_error(self, *, error):
+        for writer in (getattr(self, "qr", None),):
+            if writer is not None and writer.process is not None:
+                writer.process.kill()
         indexer = getattr(self, "indexer", None)
         if indexer is not None and indexer.process is not None:
             indexer.process.kill()

@@ -37,7 +37,8 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     )
     if catalog is not None:
         env.globals["fields_by_id"] = catalog.fields
-    env.globals["procedure_row"] = _RowCache(env)
+    env.globals["procedure_row"] = _RowCache(env, "procedure_row.html", "p")
+    env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d")
     return env
 
 
@@ -55,22 +56,24 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 class _RowCache:
-    """A procedure's row in listings is the same on every page of one folder: render it once there.
+    """A procedure's row in listings (or slide on counter screens) is the same on every page
+    at one folder depth: render it once there.
 
     Communes share the commune-level procedures, so without this the rows of
     every commune's page would be rendered again and again.
     """
 
-    def __init__(self, env: jinja2.Environment):
-        self.env = env
+    def __init__(self, env: jinja2.Environment, template: str, name: str):
+        self.env, self.template, self.name = env, template, name
         self.rows: dict[tuple, Markup] = {}
 
-    def __call__(self, procedure, show_field: bool, page_url: str) -> Markup:
-        key = (procedure.code, show_field, page_url.count("/"))
+    def __call__(self, item, extra, page_url: str) -> Markup:
+        procedure = item if self.name == "p" else item["p"]
+        key = (procedure.code, getattr(extra, "id", extra), page_url.count("/"))
         row = self.rows.get(key)
         if row is None:
-            template = self.env.get_template("procedure_row.html")
-            row = Markup(template.render(p=procedure, show_field=show_field, link=_linker(page_url)))
+            values = {self.name: item, "show_field": extra, "field": extra}
+            row = Markup(self.env.get_template(self.template).render(values, link=_linker(page_url)))
             self.rows[key] = row
         return row
 

@@ -12,7 +12,9 @@
   var params = new URLSearchParams(location.search);
   var number = function (name, fallback, least) { var v = Number(params.get(name)); return v >= least ? v : fallback; };
   var interval = number("giay", 15, 3) * 1000, idle = number("cho", 60, 5) * 1000, check = number("kiem-tra", 300, 10) * 1000;
-  var slides = Array.prototype.slice.call(root.querySelectorAll("[data-slide]"));
+  var base = new URL((document.querySelector('meta[name="ck-base"]') || { content: "." }).content.replace(/\/?$/, "/"), location.href);
+  addShared();
+  var slides = ordered();
   if (params.get("thu-tu") === "danh-sach") {
     slides = slides.filter(function (s) { return s.classList.contains("kiosk__list"); })
       .concat(slides.filter(function (s) { return !s.classList.contains("kiosk__list"); }));
@@ -102,8 +104,33 @@
     clock.setAttribute("datetime", now.toISOString());
   }
 
+  /* Slides that many screens share (every commune's) come from one file: add those of this screen's fields. */
+  function addShared() {
+    var kind = root.getAttribute("data-shared"), shared = window.congkhaiSlides && window.congkhaiSlides[kind];
+    if (!shared) return;
+    var holder = document.createElement("template"), place = root.querySelector(".kiosk__slides");
+    holder.innerHTML = shared.split("__CKROOT__").join(base.pathname);
+    var listed = {};
+    Array.prototype.forEach.call(place.querySelectorAll(".kiosk__list"), function (s) { listed[s.getAttribute("data-field")] = true; });
+    Array.prototype.forEach.call(holder.content.querySelectorAll("[data-slide]"), function (slide) {
+      if (listed[slide.getAttribute("data-field")]) place.appendChild(slide);
+    });
+  }
+
+  /* Each field's list, then its procedures in the order of their names. */
+  function ordered() {
+    var all = Array.prototype.slice.call(root.querySelectorAll("[data-slide]")), result = [], fields = [];
+    all.forEach(function (s) { var f = s.getAttribute("data-field"); if (fields.indexOf(f) < 0) fields.push(f); });
+    fields.forEach(function (field) {
+      var mine = all.filter(function (s) { return s.getAttribute("data-field") === field; });
+      result = result.concat(mine.filter(function (s) { return !s.hasAttribute("data-code"); }),
+        mine.filter(function (s) { return s.hasAttribute("data-code"); })
+          .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); }));
+    });
+    return result;
+  }
+
   /* A newer build: reload. Offline, or any failure: keep showing what is here, and try again later. */
-  var base = new URL((document.querySelector('meta[name="ck-base"]') || { content: "." }).content.replace(/\/?$/, "/"), location.href);
   function poll() {
     fetch(new URL("ban-dung.json?t=" + Date.now(), base), { cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : null; })
