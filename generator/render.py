@@ -39,6 +39,8 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
         env.globals["fields_by_id"] = catalog.fields
     env.globals["procedure_row"] = _RowCache(env, "procedure_row.html", "p")
     env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d")
+    env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d")
+    env.globals["notice_row"] = _RowCache(env, "notice_row.html", "p")
     return env
 
 
@@ -68,8 +70,13 @@ class _RowCache:
         self.rows: dict[tuple, Markup] = {}
 
     def __call__(self, item, extra, page_url: str) -> Markup:
-        procedure = item if self.name == "p" else item["p"]
-        key = (procedure.code, getattr(extra, "id", extra), page_url.count("/"))
+        if self.name == "p":
+            what = item.code
+        elif "p" in item:
+            what = item["p"].code
+        else:  # a list slide: the procedures on it and its place
+            what = (tuple(p.code for p in item["items"]), item["part"], item["parts"])
+        key = (what, getattr(extra, "id", extra), page_url.count("/"))
         row = self.rows.get(key)
         if row is None:
             values = {self.name: item, "show_field": extra, "field": extra}
