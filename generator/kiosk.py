@@ -16,14 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import segno
+from markupsafe import Markup
 
 from .pages import PageSpec
+from .render import render_page
 from .vietnamese import sort_key
 
+_INDENT = re.compile(r"\n\s+")
 LIST_ROWS = 8  # procedures on one list slide, readable from three metres
 SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file
 
@@ -48,23 +52,39 @@ def write_qr_codes(folder: Path, urls: list[str]) -> None:
         (folder / qr_name(url)).write_text(qr_svg(url), encoding="utf-8")
 
 
-class QrWriter:
-    """Writes the QR files in a second process, where fork is available, while the pages are written."""
+def write_screens(site: Path, env, specs, today: str, qr_folder: Path, urls: list[str]) -> None:
+    """The counter screens are pages of their own, outside MkDocs and its theme: written here, with their QR codes."""
+    write_qr_codes(qr_folder, urls)
+    shell = env.get_template("kiosk_page.html")
+    for spec in specs:
+        prefix = "../" * spec.url.count("/")
+        content = render_page(env, spec, today)
+        path = site / spec.url / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if spec.template == "kiosk_redirect.html":
+            path.write_text(content, encoding="utf-8")
+            continue
+        page = shell.render(spec=spec, content=Markup(content), base=prefix.rstrip("/") or ".", link=lambda url: prefix + url)
+        path.write_text(_INDENT.sub("\n", page), encoding="utf-8")  # no <pre> here: indentation is only bytes
 
-    def __init__(self, folder: Path, urls: list[str]):
-        self.args = (folder, sorted(set(urls)))
+
+class ScreenWriter:
+    """Writes the screens and QR files in a second process, where fork is available, while MkDocs writes the rest."""
+
+    def __init__(self, site: Path, env, specs, today: str, urls: list[str]):
+        self.args = (site, env, specs, today, site / "assets" / "qr", sorted(set(urls)))
         self.process = None
-        if "fork" in multiprocessing.get_all_start_methods() and len(self.args[1]) > 50:
-            self.process = multiprocessing.get_context("fork").Process(target=write_qr_codes, args=self.args, daemon=True)
+        if "fork" in multiprocessing.get_all_start_methods():
+            self.process = multiprocessing.get_context("fork").Process(target=write_screens, args=self.args, daemon=True)
             self.process.start()
         else:
-            write_qr_codes(*self.args)
+            write_screens(*self.args)
 
     def wait(self) -> None:
         if self.process is not None:
             self.process.join()
             if self.process.exitcode != 0:
-                raise RuntimeError(f"không viết được mã QR (mã thoát {self.process.exitcode})")
+                raise RuntimeError(f"không viết được màn hình Bộ phận Một cửa (mã thoát {self.process.exitcode})")
 
 
 def qr_urls(specs) -> list[str]:
@@ -84,8 +104,9 @@ def shared_slides(catalog, rel, public_url: str | None) -> dict[str, list[tuple]
     return shared
 
 
-def kiosk_specs(catalog, rel, public_url: str | None, build_id: str, shared: dict) -> list[PageSpec]:
-    specs = []
+def kiosk_specs(catalog, rel, public_url: str | None, build_id: str, shared: dict) -> tuple[list[PageSpec], list[PageSpec]]:
+    """(screens, postings): the screens are written by ScreenWriter; the postings are pages of the site."""
+    specs, postings = [], []
     order = {p.code: n for n, p in enumerate(rel.listed)}
     for unit in catalog.units.values():
         procedures = rel.procedures_of[unit.id]
@@ -96,16 +117,19 @@ def kiosk_specs(catalog, rel, public_url: str | None, build_id: str, shared: dic
         for counter in unit.counters:
             if counter.fields:
                 chosen = [p for p in procedures if p.field in counter.fields]
-                if chosen:
+                if len(chosen) == len(procedures):  # the counter handles all the unit's procedures: the unit's screen
+                    specs.append(PageSpec(f"man-hinh/{unit.id}/{counter.id}.md", "kiosk_redirect.html", counter.name,
+                                          {"target": f"man-hinh/{unit.id}/"}))
+                elif chosen:
                     specs.append(screen.spec(f"man-hinh/{unit.id}/{counter.id}.md", counter, chosen))
-        specs.append(PageSpec(f"don-vi/{unit.id}/niem-yet.md", "notice_list.html", f"Danh mục thủ tục hành chính — {unit.name}", {
+        postings.append(PageSpec(f"don-vi/{unit.id}/niem-yet.md", "notice_list.html", f"Danh mục thủ tục hành chính — {unit.name}", {
             "u": unit, "groups": _by_field(procedures, catalog), "total": len(procedures),
         }))
     for unit in catalog.units.values():
         if unit.active_on(rel.today):
-            specs.append(PageSpec(f"don-vi/{unit.id}/niem-yet-phan-anh.md", "notice_petition.html",
+            postings.append(PageSpec(f"don-vi/{unit.id}/niem-yet-phan-anh.md", "notice_petition.html",
                                   f"Tiếp nhận phản ánh, kiến nghị — {unit.name}", {"u": unit, "portal": catalog.site.petition_portal}))
-    return specs
+    return specs, postings
 
 
 def _by_field(procedures, catalog) -> list[tuple]:
@@ -135,7 +159,7 @@ class _Screen:
             "u": unit, "counter": counter, "where": where, "address": address, "groups": slides, "total": len(procedures),
             "build_id": self.build_id, "qr_urls": urls, "shared_kind": self.shared_kind,
             "fields": " ".join(counter.fields) if counter else "",
-        }, theme_template="kiosk.html")
+        })
 
 
 def essentials(procedure, public_url, order) -> dict:

@@ -25,7 +25,6 @@ class PageSpec:
     context: dict = field(default_factory=dict, compare=False, hash=False)
     description: str = ""
     edit_path: str | None = None
-    theme_template: str | None = None  # a page of its own, outside Material's main.html (the counter screens)
 
     @property
     def url(self) -> str:

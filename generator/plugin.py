@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import logging
 import os
@@ -28,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
-from .kiosk import QrWriter, kiosk_specs, qr_urls, shared_qr_urls, shared_script, shared_slides
+from .kiosk import ScreenWriter, kiosk_specs, qr_urls, shared_qr_urls, shared_script, shared_slides
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
@@ -92,8 +93,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         relations = relate(catalog, self.today)
         self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         shared = shared_slides(catalog, relations, config.site_url)
-        specs = plan_site(catalog, relations) + kiosk_specs(catalog, relations, config.site_url, self.build_id, shared)
-        self.qr = QrWriter(Path(config.site_dir) / "assets" / "qr", qr_urls(specs) + shared_qr_urls(shared))
+        screens, postings = kiosk_specs(catalog, relations, config.site_url, self.build_id, shared)
+        specs = plan_site(catalog, relations) + postings
         self.search_docs = catalog_docs(catalog, relations)
         self.synonyms = catalog.synonyms
         self.page_docs = {}
@@ -116,6 +117,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             incremental.remember(specs)
         for kind, slides in shared.items():
             files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
+        urls = qr_urls(screens) + shared_qr_urls(shared)
+        self.screens = ScreenWriter(Path(config.site_dir), self.env, screens, self.today, urls)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
@@ -132,8 +135,6 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             return markdown
         page.meta["title"] = spec.title
         page.meta["ck_generated"] = True
-        if spec.theme_template:
-            page.meta["template"] = spec.theme_template
         page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
         if spec.description:
             page.meta["description"] = spec.description
@@ -167,7 +168,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         # What the counter screens poll to know that a newer build is published.
         (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
         try:
-            self.qr.wait()
+            self.screens.wait()
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
         if self.command == "serve":
@@ -180,13 +181,21 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             _swap(config.site_dir, self.final_site_dir)
             config.site_dir = self.final_site_dir
 
+    def on_page_context(self, context, *, page, config, nav):
+        if page.file.src_uri in self.generated:
+            # The theme writes the same header for every generated page of a folder but for the title:
+            # with a mark in its place, the header is rendered once per folder (overrides/main.html).
+            page.meta["title"] = TITLE_MARK
+        return context
+
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.generated:
-            return _collapse_space(output)
+            title = html.escape(self.specs[page.file.src_uri].title, quote=True)
+            return _collapse_space(output.replace(TITLE_MARK, title))
         return output
 
     def on_build_error(self, *, error):
-        for writer in (getattr(self, "qr", None),):
+        for writer in (getattr(self, "screens", None),):
             if writer is not None and writer.process is not None:
                 writer.process.kill()
         indexer = getattr(self, "indexer", None)
@@ -225,6 +234,7 @@ def _folder(url: str) -> str:
     return url.rstrip("/").rpartition("/")[0]
 
 
+TITLE_MARK = "CK-TITLE-5e2f9a"
 _INDENT = re.compile(r"\n\s+")
 
 
