@@ -5,15 +5,14 @@
     /don-vi/<unit-id>/niem-yet/        the list to post on the notice board
     /don-vi/<unit-id>/niem-yet-phan-anh/  the petition notice to post at the office
 
-Screens are full pages of their own (theme template ``kiosk.html``, no
-Material chrome). QR codes are SVG files made at build time with segno, one
-per address however many screens show it (``assets/qr/``), written by a
-second process while the pages are written.
+Screens are full pages of their own, without Material's chrome, written
+by a second process while MkDocs writes the rest. QR codes are inline SVG
+made at build time with segno; a slide that many screens share (every
+commune's) is made once, in one shared file per unit kind.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing
 import re
@@ -32,29 +31,18 @@ LIST_ROWS = 8  # procedures on one list slide, readable from three metres
 SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str) -> Markup:
     """An SVG QR code of *url* that scales with its box.
 
     The mask is fixed rather than chosen among eight: every mask reads the
     same, and choosing costs five times the encoding.
     """
-    return segno.make(url, error="m", mask=2, micro=False, boost_error=False).svg_inline(
-        scale=1, border=2, omitsize=True, dark="#000", light="#fff")
+    return Markup(segno.make(url, error="m", mask=2, micro=False, boost_error=False).svg_inline(
+        scale=1, border=2, omitsize=True, dark="#000", light="#fff"))
 
 
-def qr_name(url: str) -> str:
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16] + ".svg"
-
-
-def write_qr_codes(folder: Path, urls: list[str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for url in urls:
-        (folder / qr_name(url)).write_text(qr_svg(url), encoding="utf-8")
-
-
-def write_screens(site: Path, env, specs, today: str, qr_folder: Path, urls: list[str]) -> None:
-    """The counter screens are pages of their own, outside MkDocs and its theme: written here, with their QR codes."""
-    write_qr_codes(qr_folder, urls)
+def write_screens(site: Path, env, specs, today: str) -> None:
+    """The counter screens are pages of their own, outside MkDocs and its theme: written here."""
     shell = env.get_template("kiosk_page.html")
     for spec in specs:
         prefix = "../" * spec.url.count("/")
@@ -69,14 +57,19 @@ def write_screens(site: Path, env, specs, today: str, qr_folder: Path, urls: lis
 
 
 class ScreenWriter:
-    """Writes the screens and QR files in a second process, where fork is available, while MkDocs writes the rest."""
+    """Writes the screens in a second process, where fork is available, while MkDocs writes the rest."""
 
-    def __init__(self, site: Path, env, specs, today: str, urls: list[str]):
-        self.args = (site, env, specs, today, site / "assets" / "qr", sorted(set(urls)))
+    running = None  # the writer of the previous build in this process (mkdocs serve)
+
+    def __init__(self, site: Path, env, specs, today: str):
+        self.args = (site, env, specs, today)
         self.process = None
+        if ScreenWriter.running is not None and ScreenWriter.running.is_alive():
+            ScreenWriter.running.kill()  # its data is older than ours
         if "fork" in multiprocessing.get_all_start_methods():
             self.process = multiprocessing.get_context("fork").Process(target=write_screens, args=self.args, daemon=True)
             self.process.start()
+            ScreenWriter.running = self.process
         else:
             write_screens(*self.args)
 
@@ -85,10 +78,6 @@ class ScreenWriter:
             self.process.join()
             if self.process.exitcode != 0:
                 raise RuntimeError(f"không viết được màn hình Bộ phận Một cửa (mã thoát {self.process.exitcode})")
-
-
-def qr_urls(specs) -> list[str]:
-    return [url for spec in specs if spec.template == "kiosk.html" for url in spec.context["qr_urls"]]
 
 
 def shared_slides(catalog, rel, public_url: str | None) -> dict[str, list[tuple]]:
@@ -145,19 +134,18 @@ class _Screen:
         self.shared_kind = shared_kind
 
     def spec(self, src_uri, counter, procedures) -> PageSpec:
-        unit, slides, urls = self.unit, [], []
+        unit, slides = self.unit, []
         for field, items in _by_field(procedures, self.catalog):
             pages = [items[i:i + LIST_ROWS] for i in range(0, len(items), LIST_ROWS)]
             lists = [{"field": field, "items": page, "part": n + 1, "parts": len(pages)} for n, page in enumerate(pages)]
             own = [p for p in items if self.shared_kind not in p.implementing.kinds]  # the others come from the shared file
             details = [essentials(p, self.public_url, self.order) for p in own]
-            urls += [url for d in details for url in (d["page_url"], d["online_url"]) if url]
             slides.append({"field": field, "lists": lists, "details": details})
         where = counter.name if counter else f"Bộ phận Một cửa — {unit.name}"
         address = (counter.address if counter and counter.address else None) or unit.address
         return PageSpec(src_uri, "kiosk.html", f"Màn hình {where}", {
             "u": unit, "counter": counter, "where": where, "address": address, "groups": slides, "total": len(procedures),
-            "build_id": self.build_id, "qr_urls": urls, "shared_kind": self.shared_kind,
+            "build_id": self.build_id, "shared_kind": self.shared_kind,
             "fields": " ".join(counter.fields) if counter else "",
         })
 
@@ -167,8 +155,7 @@ def essentials(procedure, public_url, order) -> dict:
     page_url = f"{public_url.rstrip('/')}/thu-tuc/{procedure.code}/" if public_url else None
     online = procedure.online_service
     online_url = online.url if online and online.level != "none" and online.url and online.url.startswith("https://") else None
-    return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code],
-            "qr_page": qr_name(page_url) if page_url else None, "qr_online": qr_name(online_url) if online_url else None}
+    return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code]}
 
 
 ROOT_MARK = "__CKROOT__"
@@ -180,6 +167,3 @@ def shared_script(env, kind: str, slides: list[tuple]) -> str:
     html = "".join(template.render(d=d, field=field, link=lambda url: ROOT_MARK + url) for field, d in slides)
     return f"(window.congkhaiSlides = window.congkhaiSlides || {{}})[{json.dumps(kind)}] = {json.dumps(html, ensure_ascii=False)};\n"
 
-
-def shared_qr_urls(shared: dict) -> list[str]:
-    return [url for slides in shared.values() for _, d in slides for url in (d["page_url"], d["online_url"]) if url]

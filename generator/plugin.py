@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
-from .kiosk import ScreenWriter, kiosk_specs, qr_urls, shared_qr_urls, shared_script, shared_slides
+from .kiosk import ScreenWriter, kiosk_specs, shared_script, shared_slides
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
@@ -117,8 +117,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             incremental.remember(specs)
         for kind, slides in shared.items():
             files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
-        urls = qr_urls(screens) + shared_qr_urls(shared)
-        self.screens = ScreenWriter(Path(config.site_dir), self.env, screens, self.today, urls)
+        self.screens = ScreenWriter(Path(config.site_dir), self.env, screens, self.today)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
@@ -167,13 +166,10 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_post_build(self, *, config):
         # What the counter screens poll to know that a newer build is published.
         (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
+        if self.command == "serve":
+            return  # the index and the screens follow a moment later; the reloaded pages need not wait for them
         try:
             self.screens.wait()
-        except RuntimeError as exc:
-            raise PluginError(str(exc)) from None
-        if self.command == "serve":
-            return  # the index follows a moment later; the reloaded pages need not wait for it
-        try:
             self.indexer.wait()
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None

@@ -41,6 +41,8 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d")
     env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d")
     env.globals["notice_row"] = _RowCache(env, "notice_row.html", "p")
+    from .kiosk import qr_svg  # noqa: PLC0415 - kiosk imports this module
+    env.globals["qr_svg"] = qr_svg
     return env
 
 

@@ -47,11 +47,7 @@ def test_procedure_slides_show_essentials_and_qr_codes(page, site_url):
     for part in ("Giấy tờ cần mang", "Thời hạn và phí", "Phí, lệ phí", "Tờ khai đăng ký khai sinh"):
         assert part in text
     assert "Trụ sở Ủy ban nhân dân xã Vĩnh Bảo" in page.inner_text(".kiosk__head")  # where to submit, for every slide
-    images = slide.locator(".kiosk__qr img")
-    assert images.count() == 2  # the page, and the online service
-    statuses = page.evaluate("Promise.all([...document.querySelectorAll('[data-code=\"1.001193\"] img')]"
-                             ".map(i => fetch(i.src).then(r => r.ok && r.headers.get('content-type'))))")
-    assert statuses == ["image/svg+xml", "image/svg+xml"]
+    assert slide.locator(".kiosk__qr svg").count() == 2  # the page, and the online service
     assert "Quét để nộp trực tuyến" in text
 
 
@@ -187,11 +183,10 @@ def test_petition_notice_has_the_nd20_contents(page, site_url):
 def test_qr_code_encodes_the_public_address_of_the_page():
     import segno
 
-    from generator.kiosk import qr_name, qr_svg
+    from generator.kiosk import qr_svg
 
     url = "https://congkhai.example/thu-tuc/1.001193/"
     svg = qr_svg(url)
     assert svg.startswith("<svg") and "viewBox" in svg
-    assert qr_name(url) == qr_name(url) and qr_name(url).endswith(".svg")
     # the same text encoded with segno's own choice of mask gives a code of the same size: only the mask differs
     assert segno.make(url, error="m").version == segno.make(url, error="m", mask=2, micro=False, boost_error=False).version
