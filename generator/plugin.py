@@ -91,7 +91,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             log.warning(str(problem))
         self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         relations = relate(catalog, self.today)
-        self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or ("serve" if self.incremental else
+                                                                dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ"))
         shared = shared_slides(catalog, relations, config.site_url)
         screens, postings = kiosk_specs(catalog, relations, config.site_url, self.build_id, shared)
         specs = plan_site(catalog, relations) + postings
@@ -113,10 +114,12 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                 is_changed = incremental.changed(spec)
                 if is_changed or spec.src_uri in self.generated:
                     file.is_modified = functools.partial(bool, is_changed)
-        if self.incremental:
-            incremental.remember(specs)
         for kind, slides in shared.items():
             files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
+        if self.incremental:  # only the screens whose values changed
+            changed_screens = [spec for spec in screens if incremental.changed(spec)]
+            incremental.remember(specs + screens)
+            screens = changed_screens
         self.screens = ScreenWriter(Path(config.site_dir), self.env, screens, self.today)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
