@@ -14,7 +14,6 @@ commune's) is made once, in one shared file per unit kind.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 import segno
 from markupsafe import Markup
 
+from .background import Background
 from .pages import PageSpec
 from .render import render_page
 from .vietnamese import sort_key
@@ -56,28 +56,9 @@ def write_screens(site: Path, env, specs, today: str) -> None:
         path.write_text(_INDENT.sub("\n", page), encoding="utf-8")  # no <pre> here: indentation is only bytes
 
 
-class ScreenWriter:
-    """Writes the screens in a second process, where fork is available, while MkDocs writes the rest."""
-
-    running = None  # the writer of the previous build in this process (mkdocs serve)
-
-    def __init__(self, site: Path, env, specs, today: str):
-        self.args = (site, env, specs, today)
-        self.process = None
-        if ScreenWriter.running is not None and ScreenWriter.running.is_alive():
-            ScreenWriter.running.kill()  # its data is older than ours
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.process = multiprocessing.get_context("fork").Process(target=write_screens, args=self.args, daemon=True)
-            self.process.start()
-            ScreenWriter.running = self.process
-        else:
-            write_screens(*self.args)
-
-    def wait(self) -> None:
-        if self.process is not None:
-            self.process.join()
-            if self.process.exitcode != 0:
-                raise RuntimeError(f"không viết được màn hình Bộ phận Một cửa (mã thoát {self.process.exitcode})")
+def screen_writer(site: Path, env, specs, today: str) -> Background:
+    """The screens, written by a second process while MkDocs writes the rest."""
+    return Background("screens", "không viết được màn hình Bộ phận Một cửa", write_screens, site, env, specs, today)
 
 
 def shared_slides(catalog, rel, public_url: str | None) -> dict[str, list[tuple]]:

@@ -29,11 +29,11 @@ from mkdocs.structure.toc import get_toc
 from . import incremental
 from .catalog import load_catalog
 from .errors import CatalogError
-from .kiosk import ScreenWriter, kiosk_specs, shared_script, shared_slides
+from .kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
 from .pages import plan_site
 from .relations import relate
 from .render import make_environment, render_page
-from .search import IndexWriter, catalog_docs, page_doc
+from .search import catalog_docs, index_writer, page_doc
 from .text import headings_of, plain_text
 
 log = logging.getLogger("mkdocs.plugins.congkhai")
@@ -120,7 +120,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             changed_screens = [spec for spec in screens if incremental.changed(spec)]
             incremental.remember(specs + screens)
             screens = changed_screens
-        self.screens = ScreenWriter(Path(config.site_dir), self.env, screens, self.today)
+        self.screens = screen_writer(Path(config.site_dir), self.env, screens, self.today)
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
@@ -128,7 +128,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         env.globals["ck_shared"] = SharedBlocks()
         # Every page's text is known now; the index is built while the theme writes the pages.
         path = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
-        self.indexer = IndexWriter(path, self.search_docs + incremental.page_docs(self.page_docs), self.synonyms)
+        self.indexer = index_writer(path, self.search_docs + incremental.page_docs(self.page_docs), self.synonyms)
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -194,12 +194,9 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return output
 
     def on_build_error(self, *, error):
-        for writer in (getattr(self, "screens", None),):
-            if writer is not None and writer.process is not None:
-                writer.process.kill()
-        indexer = getattr(self, "indexer", None)
-        if indexer is not None and indexer.process is not None:
-            indexer.process.kill()
+        for job in (getattr(self, "screens", None), getattr(self, "indexer", None)):
+            if job is not None:
+                job.stop()
         if self.final_site_dir:
             shutil.rmtree(_staging_dir(self.final_site_dir), ignore_errors=True)
 

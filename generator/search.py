@@ -16,13 +16,13 @@ plus a small document store; ``congkhai.js`` expands it and calls
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import re
 from dataclasses import dataclass
 
 from lunr.builder import Builder
 
+from .background import Background
 from . import kinds
 from .vietnamese import fold
 
@@ -159,25 +159,6 @@ def write_index(path, docs: list[SearchDoc], synonyms=()) -> None:
     os.replace(partial, path)  # a page never reads half an index
 
 
-class IndexWriter:
-    """Writes the index in a second process while the pages are written, where fork is available."""
-
-    running = None  # the writer of the previous build in this process (mkdocs serve)
-
-    def __init__(self, path, docs: list[SearchDoc], synonyms=()):
-        self.args = (path, docs, synonyms)
-        self.process = None
-        if IndexWriter.running is not None and IndexWriter.running.is_alive():
-            IndexWriter.running.kill()  # its data is older than ours
-        if "fork" in multiprocessing.get_all_start_methods():
-            self.process = multiprocessing.get_context("fork").Process(target=write_index, args=self.args, daemon=True)
-            self.process.start()
-            IndexWriter.running = self.process
-
-    def wait(self) -> None:
-        if self.process is None:
-            write_index(*self.args)
-            return
-        self.process.join()
-        if self.process.exitcode != 0:
-            raise RuntimeError(f"không dựng được chỉ mục tìm kiếm (mã thoát {self.process.exitcode})")
+def index_writer(path, docs: list[SearchDoc], synonyms=()) -> Background:
+    """The index, written by a second process while the pages are written."""
+    return Background("index", "không dựng được chỉ mục tìm kiếm", write_index, path, docs, synonyms)
