@@ -18,7 +18,6 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 from .background import Background
@@ -29,16 +28,6 @@ from .vietnamese import sort_key
 _INDENT = re.compile(r"\n\s+")
 LIST_ROWS = 8  # procedures on one list slide, readable from three metres
 SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file
-
-
-def qr_svg(url: str) -> Markup:
-    """An SVG QR code of *url* that scales with its box.
-
-    The mask is fixed rather than chosen among eight: every mask reads the
-    same, and choosing costs five times the encoding.
-    """
-    return Markup(segno.make(url, error="m", mask=2, micro=False, boost_error=False).svg_inline(
-        scale=1, border=2, omitsize=True, dark="#000", light="#fff"))
 
 
 def write_screens(site: Path, env, specs, today: str) -> None:

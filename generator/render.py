@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import kinds
+from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = re.compile(r"(https?://|mailto:|tel:)", re.IGNORECASE)
@@ -37,11 +38,11 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     )
     if catalog is not None:
         env.globals["fields_by_id"] = catalog.fields
-    env.globals["procedure_row"] = _RowCache(env, "procedure_row.html", "p")
-    env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d")
-    env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d")
-    env.globals["notice_row"] = _RowCache(env, "notice_row.html", "p")
-    from .kiosk import qr_svg  # noqa: PLC0415 - kiosk imports this module
+    env.globals["procedure_row"] = _RowCache(env, "procedure_row.html", "p", lambda p: p.code)
+    env.globals["notice_row"] = _RowCache(env, "notice_row.html", "p", lambda p: p.code)
+    env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d", lambda d: d["p"].code)
+    env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d",
+                                          lambda d: (tuple(p.code for p in d["items"]), d["part"], d["parts"]))
     env.globals["qr_svg"] = qr_svg
     return env
 
@@ -67,18 +68,12 @@ class _RowCache:
     every commune's page would be rendered again and again.
     """
 
-    def __init__(self, env: jinja2.Environment, template: str, name: str):
-        self.env, self.template, self.name = env, template, name
+    def __init__(self, env: jinja2.Environment, template: str, name: str, identity):
+        self.env, self.template, self.name, self.identity = env, template, name, identity
         self.rows: dict[tuple, Markup] = {}
 
     def __call__(self, item, extra, page_url: str) -> Markup:
-        if self.name == "p":
-            what = item.code
-        elif "p" in item:
-            what = item["p"].code
-        else:  # a list slide: the procedures on it and its place
-            what = (tuple(p.code for p in item["items"]), item["part"], item["parts"])
-        key = (what, getattr(extra, "id", extra), page_url.count("/"))
+        key = (self.identity(item), getattr(extra, "id", extra), page_url.count("/"))
         row = self.rows.get(key)
         if row is None:
             values = {self.name: item, "show_field": extra, "field": extra}

@@ -183,7 +183,7 @@ def test_petition_notice_has_the_nd20_contents(page, site_url):
 def test_qr_code_encodes_the_public_address_of_the_page():
     import segno
 
-    from generator.kiosk import qr_svg
+    from generator.qr import qr_svg
 
     url = "https://congkhai.example/thu-tuc/1.001193/"
     svg = qr_svg(url)
