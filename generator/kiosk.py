@@ -6,9 +6,10 @@
     /don-vi/<unit-id>/niem-yet-phan-anh/  the petition notice to post at the office
 
 Screens are full pages of their own, without Material's chrome, written
-by a second process while MkDocs writes the rest. QR codes are inline SVG
-made at build time with segno; a slide that many screens share (every
-commune's) is made once, in one shared file per unit kind.
+by a second process while MkDocs writes the rest. A slide carries the
+addresses of its QR codes, which the screen draws when it shows the slide
+(kiosk.js); a slide that many screens share (every commune's) is made once,
+in one shared file per unit kind.
 """
 
 from __future__ import annotations

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import json
 import logging
 import os
-import re
 import shutil
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -26,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from . import incremental
+from . import incremental, shell
 from .catalog import load_catalog
 from .errors import CatalogError
 from .kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
@@ -125,7 +124,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        env.globals["ck_shared"] = SharedBlocks()
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({shell.TEMPLATE_NAME: shell.TEMPLATE})])
+        self.shells = shell.Shells()
         # Every page's text is known now; the index is built while the theme writes the pages.
         path = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
         self.indexer = index_writer(path, self.search_docs + incremental.page_docs(self.page_docs), self.synonyms)
@@ -138,6 +138,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         page.meta["title"] = spec.title
         page.meta["ck_generated"] = True
         page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
+        page.meta["template"] = shell.TEMPLATE_NAME
         if spec.description:
             page.meta["description"] = spec.description
         page.render = functools.partial(self._render_generated, page, spec)  # our HTML, no Python-Markdown
@@ -182,16 +183,29 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         if page.file.src_uri in self.generated:
-            # The theme writes the same header for every generated page of a folder but for the title:
-            # with a mark in its place, the header is rendered once per folder (overrides/main.html).
-            page.meta["title"] = TITLE_MARK
+            # The theme writes the same page around every generated page of a folder that is not in the
+            # navigation but for four values: it is rendered once per folder, with marks in their place (shell.py).
+            spec = self.specs[page.file.src_uri]
+            in_nav = any(item is page for item in nav.pages)
+            key = None if in_nav else shell.Shells.key(page.url, spec.description, page.canonical_url)
+            context["ck_shell_ready"] = self.shells.ready(key)
+            page.meta["title"] = shell.TITLE
+            if spec.description:
+                page.meta["description"] = shell.DESCRIPTION
+            self.values = {shell.TITLE: spec.title, shell.DESCRIPTION: spec.description,
+                           shell.CANONICAL: page.canonical_url, shell.CONTENT: page.content}
+            if page.canonical_url is not None:
+                page.canonical_url = shell.CANONICAL
+            self.shell_key = key
         return context
 
     def on_post_page(self, output, *, page, config):
-        if page.file.src_uri in self.generated:
-            title = html.escape(self.specs[page.file.src_uri].title, quote=True)
-            return _collapse_space(output.replace(TITLE_MARK, title))
-        return output
+        if page.file.src_uri not in self.generated:
+            return output
+        page.meta["title"], page.canonical_url = self.values[shell.TITLE], self.values[shell.CANONICAL]
+        if self.values[shell.DESCRIPTION]:
+            page.meta["description"] = self.values[shell.DESCRIPTION]
+        return self.shells.page(self.shell_key, output, self.values)
 
     def on_build_error(self, *, error):
         for job in (getattr(self, "screens", None), getattr(self, "indexer", None)):
@@ -204,39 +218,6 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
 class _DirtyWarningFilter(logging.Filter):
     def filter(self, record):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class SharedBlocks:
-    """Theme blocks that are the same for every generated page at one depth, rendered once.
-
-    Generated pages are never in the navigation, so Material's tabs, sidebar,
-    footer and config come out the same for all of them but for their
-    relative links, which are the same for pages in one folder: the key is
-    the folder of the page's URL ("thu-tuc/1.001193/" → "thu-tuc").
-    """
-
-    def __init__(self):
-        self.blocks = {}
-
-    def get(self, name, url):
-        return self.blocks.get((name, _folder(url)))
-
-    def put(self, name, url, html):
-        self.blocks[(name, _folder(url))] = html
-        return html
-
-
-def _folder(url: str) -> str:
-    return url.rstrip("/").rpartition("/")[0]
-
-
-TITLE_MARK = "CK-TITLE-5e2f9a"
-_INDENT = re.compile(r"\n\s+")
-
-
-def _collapse_space(html: str) -> str:
-    """Drop the templates' indentation and blank lines: generated pages hold no <pre> or <textarea>."""
-    return _INDENT.sub("\n", html)
 
 
 def _staging_dir(site_dir: str) -> str:

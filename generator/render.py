@@ -14,7 +14,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import kinds
-from .qr import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = re.compile(r"(https?://|mailto:|tel:)", re.IGNORECASE)
@@ -43,7 +42,6 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
     env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d", lambda d: d["p"].code)
     env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d",
                                           lambda d: (tuple(p.code for p in d["items"]), d["part"], d["parts"]))
-    env.globals["qr_svg"] = qr_svg
     return env
 
 

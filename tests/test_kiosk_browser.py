@@ -19,6 +19,14 @@ def site_url(sample_site, serve):
     return serve(sample_site)
 
 
+def _open(page, code):
+    """Show the slide of *code* the way a person does: tap, type the code, choose."""
+    page.click(".kiosk__slides")
+    page.fill("#kiosk-search", code)
+    page.locator(".kiosk__choices button").first.click()
+    assert _state(page)["slide"] == code
+
+
 def _state(page):
     return page.evaluate("({current: congkhaiKiosk.current, slide: congkhaiKiosk.slide, paused: congkhaiKiosk.paused})")
 
@@ -34,8 +42,7 @@ def test_screen_fills_the_display_with_large_type(page, site_url, width, height,
     assert page.locator(".md-header, .md-tabs, .md-footer").count() == 0  # no Material chrome
     foot = page.inner_text(".kiosk__foot")
     assert "Giờ làm việc" in foot and "Phản ánh, kiến nghị" in foot and "/20" in foot
-    page.evaluate("() => { const s = [...document.querySelectorAll('[data-slide]')]; s.forEach(x => x.hidden = true);"
-                  " s.find(x => x.dataset.code).hidden = false; }")
+    _open(page, "1.001193")
     page.screenshot(path=str(SHOTS / f"man-hinh-{name}-thu-tuc.png"))
     assert page.evaluate("document.documentElement.scrollHeight") <= height
 
@@ -47,6 +54,8 @@ def test_procedure_slides_show_essentials_and_qr_codes(page, site_url):
     for part in ("Giấy tờ cần mang", "Thời hạn và phí", "Phí, lệ phí", "Tờ khai đăng ký khai sinh"):
         assert part in text
     assert "Trụ sở Ủy ban nhân dân xã Vĩnh Bảo" in page.inner_text(".kiosk__head")  # where to submit, for every slide
+    assert slide.locator(".kiosk__qr svg").count() == 0  # drawn when the slide is first shown
+    _open(page, "1.001193")
     assert slide.locator(".kiosk__qr svg").count() == 2  # the page, and the online service
     assert "Quét để nộp trực tuyến" in text
 
@@ -180,13 +189,20 @@ def test_petition_notice_has_the_nd20_contents(page, site_url):
         assert part in text, part
 
 
-def test_qr_code_encodes_the_public_address_of_the_page():
-    import segno
+def test_qr_codes_drawn_on_the_screen_read_back_as_their_addresses(page, site_url):
+    """What a phone sees: each code as the screen shows it (a screenshot), read by the ZXing decoder."""
+    import zxingcpp
+    from PIL import Image
 
-    from generator.qr import qr_svg
-
-    url = "https://congkhai.example/thu-tuc/1.001193/"
-    svg = qr_svg(url)
-    assert svg.startswith("<svg") and "viewBox" in svg
-    # the same text encoded with segno's own choice of mask gives a code of the same size: only the mask differs
-    assert segno.make(url, error="m").version == segno.make(url, error="m", mask=2, micro=False, boost_error=False).version
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(site_url + SCREEN)
+    _open(page, "1.001193")
+    figures = page.locator('[data-slide][data-code="1.001193"] [data-qr]')
+    assert figures.count() == 2
+    addresses = figures.evaluate_all("fs => fs.map(f => f.dataset.qr)")
+    assert addresses[0] == "https://congkhai.example/thu-tuc/1.001193/"  # the site_url of mkdocs.yml
+    assert addresses[1].startswith("https://")
+    for n, address in enumerate(addresses):
+        shot = Image.open(io.BytesIO(figures.nth(n).locator("svg").screenshot()))
+        read = zxingcpp.read_barcodes(shot)
+        assert [(code.text, code.format, code.ec_level) for code in read] == [(address, zxingcpp.BarcodeFormat.QRCode, "M")]

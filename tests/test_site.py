@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urldefrag, urlparse
@@ -205,3 +206,45 @@ def test_plan_tasks_that_resume_after_a_sub_section_keep_their_place(sample_site
     at = kinds.index(("ck-plan-section", "muc-III.1"))
     assert kinds[at + 1] == ("ck-plan-continued", None)
     assert blocks[at + 1].select_one("tr[id]")["id"] == "nv-III.2"
+
+
+def test_every_generated_page_has_its_own_title_description_and_address(sample_site):
+    """The theme's page around generated pages is rendered once per folder and filled per page (shell.py)."""
+    for procedure in CATALOG.procedures.values():
+        soup = page(sample_site, f"thu-tuc/{procedure.code}")
+        assert soup.title.string == f"{procedure.name} - Công khai thủ tục hành chính"
+        assert soup.select_one('link[rel="canonical"]')["href"] == f"https://congkhai.example/thu-tuc/{procedure.code}/"
+        assert soup.select_one('meta[name="description"]')["content"].startswith(f"Mã {procedure.code} — ")
+        assert soup.select_one(".md-header__topic[data-md-component=header-topic] .md-ellipsis").get_text(strip=True) == procedure.name
+        assert soup.select_one("article.md-content__inner h1").get_text(strip=True) == procedure.name
+    for unit in CATALOG.units.values():
+        assert page(sample_site, f"don-vi/{unit.id}").title.string == f"{unit.name} - Công khai thủ tục hành chính"
+
+
+@pytest.mark.parametrize("url", ["thu-tuc", "don-vi", "linh-vuc", "ke-hoach"])
+def test_listing_pages_in_the_navigation_show_their_own_tab_as_current(sample_site, url):
+    soup = page(sample_site, url)
+    assert soup.select_one(".md-tabs__item--active a")["href"] == "./"
+    assert soup.select_one('link[rel="next"]') is not None or soup.select_one('link[rel="prev"]') is not None
+
+
+def test_catalog_text_in_the_theme_lines_is_escaped(tmp_path):
+    """A field name and the site notice reach the page head and banner: as text, never as HTML."""
+    from conftest import FIXTURES, build_site
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(FIXTURES / "mini", catalog)
+    hostile = '"><script>alert(1)</script>'
+    fields = catalog / "fields.yaml"
+    fields.write_text(fields.read_text(encoding="utf-8").replace("name: Chứng thực", f"name: 'Chứng thực {hostile}'"), encoding="utf-8")
+    site_file = catalog / "site.yaml"
+    site_file.write_text(site_file.read_text(encoding="utf-8").replace('notice: "Dữ liệu thử nghiệm."', f"notice: '{hostile}'"),
+                         encoding="utf-8")
+    result = build_site(tmp_path, catalog)
+    assert result.returncode == 0, result.stderr
+    for url in ("thu-tuc/2.000815", "thu-tuc/2.000001", "don-vi/so-tu-phap"):
+        html = (tmp_path / "site" / url / "index.html").read_text(encoding="utf-8")
+        assert "<script>alert" not in html, url
+    soup = page(tmp_path / "site", "thu-tuc/2.000815")
+    assert soup.select_one('meta[name="description"]')["content"] == f"Mã 2.000815 — Chứng thực {hostile}"
+    assert soup.select_one(".ck-notice").get_text() == f"Lưu ý: {hostile}"

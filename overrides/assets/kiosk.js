@@ -3,6 +3,8 @@
  * URL settings: ?giay=15 (seconds per slide), ?thu-tu=linh-vuc|danh-sach (order: each field's list then its
  * procedures, or every list first), ?cho=60 (idle seconds before the rotation resumes), ?kiem-tra=300
  * (seconds between checks for a newer build). Everything it needs is on this site: it works offline.
+ * QR codes are drawn here (vendor/qrcode-generator), when their slide is first shown: a screen of a
+ * thousand procedures draws only the codes it shows.
  */
 (function () {
   "use strict";
@@ -28,6 +30,7 @@
     if (current >= 0) slides[current].hidden = true;
     current = (index + slides.length) % slides.length;
     slides[current].hidden = false;
+    drawCodes(slides[current]);
     kiosk.current = current;
     kiosk.slide = slides[current].getAttribute("data-code") || "list:" + slides[current].getAttribute("data-field");
   }
@@ -102,6 +105,29 @@
     clock.textContent = days[now.getDay()] + ", " + two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear() +
       " " + two(now.getHours()) + ":" + two(now.getMinutes());
     clock.setAttribute("datetime", now.toISOString());
+  }
+
+  /* Each [data-qr] figure gets the QR code of its address: byte mode, level M, as an SVG path of dark runs. */
+  function drawCodes(slide) {
+    Array.prototype.forEach.call(slide.querySelectorAll("[data-qr]"), function (figure) {
+      if (figure.querySelector("svg") || typeof qrcode !== "function") return;
+      qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"];
+      var code = qrcode(0, "M");
+      code.addData(figure.getAttribute("data-qr"), "Byte");
+      code.make();
+      var size = code.getModuleCount(), border = 2, path = "";
+      for (var row = 0; row < size; row += 1) {
+        for (var col = 0; col < size; col += 1) {
+          if (!code.isDark(row, col)) continue;
+          var start = col;
+          while (col + 1 < size && code.isDark(row, col + 1)) col += 1;
+          path += "M" + (start + border) + " " + (row + border) + "h" + (col - start + 1) + "v1h-" + (col - start + 1) + "z";
+        }
+      }
+      var box = size + 2 * border;
+      figure.insertAdjacentHTML("afterbegin", '<svg viewBox="0 0 ' + box + " " + box + '" shape-rendering="crispEdges" aria-hidden="true">' +
+        '<path fill="#fff" d="M0 0h' + box + "v" + box + "h-" + box + 'z"/><path fill="#000" d="' + path + '"/></svg>');
+    });
   }
 
   /* Slides that many screens share (every commune's) come from one file: add those of this screen's fields. */
