@@ -183,12 +183,12 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         if page.file.src_uri in self.generated:
-            # The theme writes the same page around every generated page of a folder that is not in the
-            # navigation but for four values: it is rendered once per folder, with marks in their place (shell.py).
+            # The theme writes the same page around the generated pages that are not in the navigation
+            # but for four values: it is rendered once, with marks in their place, and filled (shell.py).
             spec = self.specs[page.file.src_uri]
             in_nav = any(item is page for item in nav.pages)
-            key = None if in_nav else shell.Shells.key(page.url, spec.description, page.canonical_url)
-            context["ck_shell_ready"] = self.shells.ready(key)
+            kind = None if in_nav else shell.Shells.kind(page.url, spec.description, page.canonical_url)
+            context["ck_shell_ready"] = self.shells.ready(page.url, kind)
             page.meta["title"] = shell.TITLE
             if spec.description:
                 page.meta["description"] = shell.DESCRIPTION
@@ -196,7 +196,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                            shell.CANONICAL: page.canonical_url, shell.CONTENT: page.content}
             if page.canonical_url is not None:
                 page.canonical_url = shell.CANONICAL
-            self.shell_key = key
+            self.shell_kind = kind
         return context
 
     def on_post_page(self, output, *, page, config):
@@ -205,7 +205,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         page.meta["title"], page.canonical_url = self.values[shell.TITLE], self.values[shell.CANONICAL]
         if self.values[shell.DESCRIPTION]:
             page.meta["description"] = self.values[shell.DESCRIPTION]
-        return self.shells.page(self.shell_key, output, self.values)
+        return self.shells.page(page.url, self.shell_kind, output, self.values)
 
     def on_build_error(self, *, error):
         for job in (getattr(self, "screens", None), getattr(self, "indexer", None)):

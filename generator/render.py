@@ -60,15 +60,16 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 class _RowCache:
     """A procedure's row in listings (or slide on counter screens) is the same on every page
-    at one folder depth: render it once there.
+    at one folder depth: render it once there; and the rows of one list once too.
 
     Communes share the commune-level procedures, so without this the rows of
-    every commune's page would be rendered again and again.
+    every commune's page would be rendered, and joined, again and again.
     """
 
     def __init__(self, env: jinja2.Environment, template: str, name: str, identity):
         self.env, self.template, self.name, self.identity = env, template, name, identity
         self.rows: dict[tuple, Markup] = {}
+        self.lists: dict[tuple, Markup] = {}
 
     def __call__(self, item, extra, page_url: str) -> Markup:
         key = (self.identity(item), getattr(extra, "id", extra), page_url.count("/"))
@@ -78,6 +79,14 @@ class _RowCache:
             row = Markup(self.env.get_template(self.template).render(values, link=_linker(page_url)))
             self.rows[key] = row
         return row
+
+    def many(self, items, extra, page_url: str) -> Markup:
+        """The rows of *items*, one per line."""
+        key = (tuple(self.identity(item) for item in items), getattr(extra, "id", extra), page_url.count("/"))
+        rows = self.lists.get(key)
+        if rows is None:
+            rows = self.lists[key] = Markup("\n").join(self(item, extra, page_url) for item in items)
+        return rows
 
 
 def _linker(from_url: str):
