@@ -120,15 +120,19 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             incremental.remember(specs + screens)
             screens = changed_screens
         self.screens = screen_writer(Path(config.site_dir), self.env, screens, self.today)
+        if self.command != "serve":
+            self.screens.start()
         config.extra["congkhai_notice"] = catalog.site.notice
         return files
 
     def on_env(self, env, *, config, files):
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({shell.TEMPLATE_NAME: shell.TEMPLATE})])
         self.shells = shell.Shells()
-        # Every page's text is known now; the index is built while the theme writes the pages.
+        # Every page's text is known now; under build, the index is made while the theme writes the pages.
         path = Path(config.site_dir) / "tim-kiem" / "chi-muc.json"
         self.indexer = index_writer(path, self.search_docs + incremental.page_docs(self.page_docs), self.synonyms)
+        if self.command != "serve":
+            self.indexer.start()
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -170,8 +174,11 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_post_build(self, *, config):
         # What the counter screens poll to know that a newer build is published.
         (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
-        if self.command == "serve":
-            return  # the index and the screens follow a moment later; the reloaded pages need not wait for them
+        if self.command == "serve":  # the index and the screens follow a moment later: the pages need not wait
+            for job in (self.screens, self.indexer):
+                if not job.start().forked:
+                    job.wait()
+            return
         try:
             self.screens.wait()
             self.indexer.wait()
