@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import jinja2
@@ -88,6 +92,9 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             raise PluginError("Danh mục có lỗi:\n" + exc.report()) from None
         for problem in catalog.warnings:
             log.warning(str(problem))
+        # What lives now lives to the end of the build: the collector need not walk it again and again
+        # (nor touch it in the second processes, which share it by fork). Unfrozen when the build ends.
+        gc.freeze()
         self.today = self.config.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         relations = relate(catalog, self.today)
         self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or ("serve" if self.incremental else
@@ -103,16 +110,18 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         if len(self.specs) != len(specs):
             raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
         self.generated = set()
+        in_nav = _nav_files(config.nav)
         for spec in specs:
             file = files.get_file_from_path(spec.src_uri)
+            is_changed = not self.incremental or incremental.changed(spec)
             if file is None:
+                if not is_changed and in_nav is not None and spec.src_uri not in in_nav:
+                    continue  # mkdocs serve --dirty: an unchanged page is left out; what was written stays
                 file = File.generated(config, spec.src_uri, content="")
                 files.append(file)
                 self.generated.add(spec.src_uri)
-            if self.incremental:  # mkdocs serve --dirty: write again only the pages whose values changed
-                is_changed = incremental.changed(spec)
-                if is_changed or spec.src_uri in self.generated:
-                    file.is_modified = functools.partial(bool, is_changed)
+            if self.incremental and (is_changed or spec.src_uri in self.generated):
+                file.is_modified = functools.partial(bool, is_changed)  # write again only what changed
         for kind, slides in shared.items():
             files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
         if self.incremental:  # only the screens whose values changed
@@ -172,6 +181,12 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return html + render_page(self.env, spec, self.today)
 
     def on_post_build(self, *, config):
+        try:
+            self._finish(config)
+        finally:
+            gc.unfreeze()
+
+    def _finish(self, config):
         # What the counter screens poll to know that a newer build is published.
         (Path(config.site_dir) / "ban-dung.json").write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
         if self.command == "serve":  # the index and the screens follow a moment later: the pages need not wait
@@ -215,6 +230,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return self.shells.page(page.url, self.shell_kind, output, self.values)
 
     def on_build_error(self, *, error):
+        gc.unfreeze()
         for job in (getattr(self, "screens", None), getattr(self, "indexer", None)):
             if job is not None:
                 job.stop()
@@ -227,15 +243,34 @@ class _DirtyWarningFilter(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
+def _nav_files(nav) -> set[str] | None:
+    """The files named in the configured navigation; None when MkDocs makes it of every file."""
+    if nav is None:
+        return None
+    found, stack = set(), [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        else:
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return found
+
+
 def _staging_dir(site_dir: str) -> str:
     path = Path(site_dir)
     return str(path.parent / f".{path.name}-building")
 
 
 def _swap(staging: str, final: str) -> None:
-    old = Path(final).parent / f".{Path(final).name}-old"
-    shutil.rmtree(old, ignore_errors=True)
+    """The new site takes the place of the old at once; the old is deleted by a process of its own,
+    which goes on after this build has ended (ten thousand pages take seconds to delete)."""
+    parent, name = Path(final).parent, Path(final).name
+    old = parent / f".{name}-old-{time.time_ns()}"
     if os.path.exists(final):
         os.rename(final, old)
     os.rename(staging, final)
-    shutil.rmtree(old, ignore_errors=True)
+    leftovers = [str(p) for p in parent.glob(f".{name}-old-*")]
+    if leftovers:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, True)", *leftovers],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -54,3 +54,16 @@ def test_a_site_override_of_a_fragment_is_used(tmp_path):
     (fragments / "level.html").write_text("<h1>{{ label }}</h1><p class='mine'>{{ total }}</p>", encoding="utf-8")
     assert build_site(tmp_path, tmp_path / "catalog").returncode == 0
     assert "<p class='mine'>1</p>" in (tmp_path / "site" / "cap" / "xa" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_good_build_replaces_the_site_at_once(tmp_path):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    assert build_site(tmp_path, tmp_path / "catalog").returncode == 0
+    procedure = tmp_path / "catalog" / "procedures" / "so-tu-phap" / "2.000815.yaml"
+    procedure.write_text(procedure.read_text(encoding="utf-8").replace("Thủ tục chứng thực bản sao từ bản chính", "Tên mới"),
+                         encoding="utf-8")
+    assert build_site(tmp_path, tmp_path / "catalog").returncode == 0
+    assert "Tên mới" in (tmp_path / "site" / "thu-tuc" / "2.000815" / "index.html").read_text(encoding="utf-8")
+    # the previous site was moved aside whole, to be deleted by a process of its own
+    assert not (tmp_path / ".site-building").exists()
+    assert all(p.name.startswith(".site-old-") for p in tmp_path.iterdir() if p.name.startswith(".site"))
