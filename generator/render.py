@@ -14,14 +14,36 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import kinds
+from .rows import RowCache
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = re.compile(r"(https?://|mailto:|tel:)", re.IGNORECASE)
 
 
+_ENVIRONMENTS: dict[tuple, jinja2.Environment] = {}
+
+
 def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja2.Environment:
-    """Templates in *extra_dirs* (a site's ``overrides/fragments``) win over ours."""
-    search = [str(d) for d in extra_dirs if Path(d).is_dir()] + [str(TEMPLATES)]
+    """Templates in *extra_dirs* (a site's ``overrides/fragments``) win over ours.
+
+    The environment is kept from build to build (``mkdocs serve``): Jinja
+    loads again a template whose file changed, and the rows it rendered are
+    used again where they show the same (rows.py).
+    """
+    search = tuple(str(d) for d in extra_dirs if Path(d).is_dir()) + (str(TEMPLATES),)
+    env = _ENVIRONMENTS.get(search)
+    if env is None:
+        env = _ENVIRONMENTS[search] = _new_environment(list(search))
+    if catalog is not None:
+        env.globals["fields_by_id"] = catalog.fields
+    else:
+        env.globals.pop("fields_by_id", None)
+    for name in ROWS:
+        env.globals[name].next_build()
+    return env
+
+
+def _new_environment(search: list[str]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
         autoescape=True,
@@ -35,14 +57,21 @@ def make_environment(extra_dirs: list[Path] | tuple = (), catalog=None) -> jinja
         STATUSES=kinds.STATUSES, LEVELS=kinds.LEVELS, UNIT_KINDS=kinds.UNIT_KINDS, UNIT_LEVELS=kinds.UNIT_LEVELS,
         TASK_STATUSES=kinds.TASK_STATUSES,
     )
-    if catalog is not None:
-        env.globals["fields_by_id"] = catalog.fields
-    env.globals["procedure_row"] = _RowCache(env, "procedure_row.html", "p", lambda p: p.code)
-    env.globals["notice_row"] = _RowCache(env, "notice_row.html", "p", lambda p: p.code)
-    env.globals["kiosk_slide"] = _RowCache(env, "kiosk_slide.html", "d", lambda d: d["p"].code)
-    env.globals["kiosk_list"] = _RowCache(env, "kiosk_list.html", "d",
-                                          lambda d: (tuple(p.code for p in d["items"]), d["part"], d["parts"]))
+    for name, (template, item, key, shows) in ROWS.items():
+        env.globals[name] = RowCache(env, template, item, key, shows, _linker)
     return env
+
+
+# The rows pages repeat: (template, the item's name in it, the row's name, everything it shows).
+ROWS = {
+    "procedure_row": ("procedure_row.html", "p", lambda p: p.code,
+                      lambda p, show_field, g: (p, show_field, g.get("fields_by_id", {}).get(p.field))),
+    "notice_row": ("notice_row.html", "p", lambda p: p.code, lambda p, _, g: (p,)),
+    "kiosk_slide": ("kiosk_slide.html", "d", lambda d: d["p"].code,
+                    lambda d, field, g: (d["p"], d["page_url"], d["online_url"], d["order"], field)),
+    "kiosk_list": ("kiosk_list.html", "d", lambda d: (tuple(p.code for p in d["items"]), d["part"], d["parts"]),
+                   lambda d, field, g: (tuple(d["items"]), d["field"], d["part"], d["parts"], field)),
+}
 
 
 def render_page(env: jinja2.Environment, spec, today: str, edit_url: str | None = None) -> str:
@@ -56,37 +85,6 @@ def render_page(env: jinja2.Environment, spec, today: str, edit_url: str | None 
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at *from_url* to *to_url*, both site-relative ("a/b/")."""
     return "../" * from_url.count("/") + to_url or "./"
-
-
-class _RowCache:
-    """A procedure's row in listings (or slide on counter screens) is the same on every page
-    at one folder depth: render it once there; and the rows of one list once too.
-
-    Communes share the commune-level procedures, so without this the rows of
-    every commune's page would be rendered, and joined, again and again.
-    """
-
-    def __init__(self, env: jinja2.Environment, template: str, name: str, identity):
-        self.env, self.template, self.name, self.identity = env, template, name, identity
-        self.rows: dict[tuple, Markup] = {}
-        self.lists: dict[tuple, Markup] = {}
-
-    def __call__(self, item, extra, page_url: str) -> Markup:
-        key = (self.identity(item), getattr(extra, "id", extra), page_url.count("/"))
-        row = self.rows.get(key)
-        if row is None:
-            values = {self.name: item, "show_field": extra, "field": extra}
-            row = Markup(self.env.get_template(self.template).render(values, link=_linker(page_url)))
-            self.rows[key] = row
-        return row
-
-    def many(self, items, extra, page_url: str) -> Markup:
-        """The rows of *items*, one per line."""
-        key = (tuple(self.identity(item) for item in items), getattr(extra, "id", extra), page_url.count("/"))
-        rows = self.lists.get(key)
-        if rows is None:
-            rows = self.lists[key] = Markup("\n").join(self(item, extra, page_url) for item in items)
-        return rows
 
 
 def _linker(from_url: str):

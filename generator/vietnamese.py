@@ -9,6 +9,7 @@ sắc, nặng; lower case before upper case.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -58,6 +59,7 @@ def _describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the same names are folded for pages, index and checks, and again under serve
 def fold(text: str) -> str:
     """Lowercase, without diacritics, đ→d: the form search and slugs use."""
     decomposed = unicodedata.normalize("NFD", text)
@@ -75,6 +77,7 @@ def compact_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", fold(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> tuple:
     """A key that sorts Vietnamese text in CLDR ``vi`` order.
 

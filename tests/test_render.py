@@ -1,7 +1,8 @@
+import os
 from types import SimpleNamespace
 
 from generator.pages import PageSpec
-from generator.render import date_vi, lines, make_environment, relative_url, render_page, safe_url
+from generator.render import TEMPLATES, date_vi, lines, make_environment, relative_url, render_page, safe_url
 
 
 def test_relative_urls_work_under_any_base_path():
@@ -38,3 +39,39 @@ def test_page_spec_urls():
     assert PageSpec("index.md", "t", "x").url == ""
     assert PageSpec("thu-tuc/index.md", "t", "x").url == "thu-tuc/"
     assert PageSpec("thu-tuc/1.001193.md", "t", "x").url == "thu-tuc/1.001193/"
+
+
+def _procedure(name: str, field: str = "ho-tich"):
+    return SimpleNamespace(code="1.000001", name=name, field=field, levels=("xa",), online_service=None,
+                           implementing=SimpleNamespace(units=(), kinds=("ubnd-xa",)))
+
+
+def test_rows_are_used_again_in_the_next_build_only_when_they_show_the_same(tmp_path):
+    """Under mkdocs serve the environment lives from build to build (rows.py)."""
+    fragments = tmp_path / "fragments"
+    fragments.mkdir()
+    override = fragments / "procedure_row.html"  # a site's own row
+    override.write_text((TEMPLATES / "procedure_row.html").read_text(encoding="utf-8"), encoding="utf-8")
+    fields = {"ho-tich": SimpleNamespace(id="ho-tich", name="Hộ tịch")}
+    procedure = _procedure("Đăng ký khai sinh")
+    env = make_environment([fragments], SimpleNamespace(fields=fields))
+    first = env.globals["procedure_row"](procedure, True, "don-vi/x/")
+    assert "Đăng ký khai sinh" in first and "Hộ tịch" in first
+
+    env = make_environment([fragments], SimpleNamespace(fields=fields))  # the next build, nothing changed
+    assert env.globals["procedure_row"](procedure, True, "don-vi/x/") is first
+    assert env.globals["procedure_row"].many([procedure], True, "don-vi/x/") == first
+
+    renamed = _procedure("Đăng ký khai sinh lưu động")  # the file changed: another object, another name
+    env = make_environment([fragments], SimpleNamespace(fields=fields))
+    assert "lưu động" in env.globals["procedure_row"](renamed, True, "don-vi/x/")
+    assert "lưu động" in env.globals["procedure_row"].many([renamed], True, "don-vi/x/")
+
+    fields = {"ho-tich": SimpleNamespace(id="ho-tich", name="Hộ tịch — đổi tên")}  # fields.yaml changed
+    env = make_environment([fragments], SimpleNamespace(fields=fields))
+    assert "đổi tên" in env.globals["procedure_row"](renamed, True, "don-vi/x/")
+
+    override.write_text("<tr><td>{{ p.name }} (mẫu của đơn vị)</td></tr>", encoding="utf-8")
+    os.utime(override, ns=(override.stat().st_mtime_ns + 10**9,) * 2)
+    env = make_environment([fragments], SimpleNamespace(fields=fields))  # the template changed: Jinja loads it again
+    assert env.globals["procedure_row"](renamed, True, "don-vi/x/") == "<tr><td>Đăng ký khai sinh lưu động (mẫu của đơn vị)</td></tr>"
