@@ -62,3 +62,49 @@ def test_pages_are_documents_too():
     doc = SearchDoc("tr", "gioi-thieu/", "Giới thiệu")
     data = build_index([doc])
     assert data["docs"] == [["tr", "gioi-thieu/", "Giới thiệu", "", 0, 0, 0]]
+
+
+def _lunr_builder_transport(rows: list[dict]) -> dict:
+    """The reference: lunr.py's own builder over the same rows, in the transport form."""
+    from lunr.builder import Builder
+
+    from generator.search import FIELDS
+
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("id")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for number, row in enumerate(rows):
+        builder.add({"id": str(number), **row})
+    serialized = builder.build().serialize()
+    fields, entries = serialized["fields"], serialized["invertedIndex"]
+    renumber = {posting["_index"]: position for position, (_, posting) in enumerate(entries)}
+    postings = {name: [] for name in fields}
+    for position, (_, posting) in enumerate(entries):
+        for name in fields:
+            if posting[name]:
+                docs = sorted(int(ref) for ref in posting[name])
+                postings[name].append([position, *[b - a for a, b in zip([0, *docs], docs)]])
+    vectors = {name: [None] * len(rows) for name in fields}
+    for key, values in serialized["fieldVectors"]:
+        name, ref = key.split("/", 1)
+        pairs = sorted((renumber[values[i]], values[i + 1]) for i in range(0, len(values), 2))
+        vectors[name][int(ref)] = [x for pair in pairs for x in pair]
+    return {"fields": fields, "terms": [term for term, _ in entries], "postings": postings, "vectors": vectors}
+
+
+def test_our_index_is_lunrs_to_the_last_digit(tmp_path):
+    from conftest import ROOT
+    from generator.search import lunr_transport
+    from generator.synthetic import write_catalog
+
+    write_catalog(tmp_path / "synthetic", procedures=600)
+    for folder in (ROOT / "catalog", tmp_path / "synthetic"):
+        catalog = load_catalog(folder)
+        docs = catalog_docs(catalog, relate(catalog, "2026-11-01"))
+        rows = [{"name": search_text(d.title), "alias": search_text(d.alias), "meta": search_text(d.meta)} for d in docs]
+        assert lunr_transport(rows) == _lunr_builder_transport(rows), folder
+    rows = [{"name": "a a b", "alias": "", "meta": "b"}, {"name": "", "alias": "a", "meta": ""}]  # empty fields, repeats
+    assert lunr_transport(rows) == _lunr_builder_transport(rows)
