@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .checks import check_catalog
 from .errors import CatalogError, Problem
-from .reading import Entry, Job, read_all
+from .reading import Entry, Job, paused_collector, read_all
 
 OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
 OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}
@@ -50,8 +50,11 @@ def load_catalog(root: Path | str, display_root: Path | str | None = None, only:
     "what did this pull request change" check). Units and the top-level files
     are always read.
     """
-    root = Path(root)
-    display_root = Path(display_root) if display_root else _guess_display_root(root)
+    with paused_collector():
+        return _load(Path(root), Path(display_root) if display_root else _guess_display_root(Path(root)), only)
+
+
+def _load(root: Path, display_root: Path, only: set[str] | None) -> Catalog:
     problems: list[Problem] = []
     entries: list[Entry] = []
     unreadable: set[tuple[str, str]] = set()

@@ -11,6 +11,8 @@ again only the files that changed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -49,6 +51,19 @@ class Job:
     kind: str  # a name in kinds: "PROCEDURE", "UNIT", …
     owner_dir: str | None
     shown: str
+
+
+@contextlib.contextmanager
+def paused_collector():
+    """Loading a catalog makes a million objects that all live on, and no cycles worth collecting:
+    without the cyclic collector walking them again and again, loading takes a fifth less time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_all(jobs: list[Job]) -> list[tuple[Job, Entry | None, list[Problem]]]:
