@@ -34,6 +34,7 @@ from .catalog import load_catalog
 from .errors import CatalogError
 from .kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
 from .pages import plan_site
+from .prerender import Prerender
 from .relations import relate
 from .render import make_environment, render_page
 from .search import catalog_docs, index_writer, page_doc
@@ -132,6 +133,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         if self.command != "serve":
             self.screens.start()
         config.extra["congkhai_notice"] = catalog.site.notice
+        many = [] if self.incremental else [spec for spec in specs if spec.src_uri in self.generated and spec.template == "procedure.html"]
+        self.prerender = Prerender(self.env, many, self.today, {spec.src_uri: self._edit_url(spec, config) for spec in many})
         return files
 
     def on_env(self, env, *, config, files):
@@ -158,7 +161,10 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         return ""
 
     def _render_generated(self, page, spec, config, files):
-        page.content = render_page(self.env, spec, self.today, self._edit_url(spec, config))
+        if self.prerender.owns(spec.src_uri):
+            page.content = ""  # the second process renders it; taken in on_page_context
+        else:
+            page.content = render_page(self.env, spec, self.today, self._edit_url(spec, config))
         page.toc = get_toc([])
         page.present_anchor_ids = set()
 
@@ -208,6 +214,11 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             # The theme writes the same page around the generated pages that are not in the navigation
             # but for four values: it is rendered once, with marks in their place, and filled (shell.py).
             spec = self.specs[page.file.src_uri]
+            if self.prerender.owns(spec.src_uri):
+                try:
+                    page.content = self.prerender.content(spec.src_uri)
+                except RuntimeError as exc:
+                    raise PluginError(str(exc)) from None
             in_nav = any(item is page for item in nav.pages)
             kind = None if in_nav else shell.Shells.kind(page.url, spec.description, page.canonical_url)
             context["ck_shell_ready"] = self.shells.ready(page.url, kind)
@@ -231,7 +242,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
 
     def on_build_error(self, *, error):
         gc.unfreeze()
-        for job in (getattr(self, "screens", None), getattr(self, "indexer", None)):
+        for job in (getattr(self, "screens", None), getattr(self, "indexer", None), getattr(self, "prerender", None)):
             if job is not None:
                 job.stop()
         if self.final_site_dir:
