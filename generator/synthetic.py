@@ -9,7 +9,9 @@ output is deterministic for a given size and seed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import random
 from pathlib import Path
 
@@ -38,11 +40,17 @@ def _q(text: str) -> str:
 FIXED_UNITS = 1 + len(FIELDS)  # the province and one department per field
 
 
-def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None = None, seed: int = 1) -> None:
+def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None = None, seed: int = 1,
+                  today: str | None = None) -> None:
     """Write a catalog of *procedures* procedures and *units* units (the province, its
-    departments, and communes for the rest: by default one per 20 procedures, at most 300)."""
+    departments, and communes for the rest: by default one per 20 procedures, at most 300).
+
+    Procedures were reviewed within the eleven months before *today* (CONGKHAI_TODAY, or the
+    date), as in a well-kept catalog: `congkhai validate` has nothing to warn of. The same seed
+    and the same day give the same catalog."""
     folder = Path(folder)
     rng = random.Random(seed)
+    today_date = dt.date.fromisoformat(today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat())
     communes = units - FIXED_UNITS if units is not None else min(300, max(10, procedures // 20))
     if communes < 1:
         raise ValueError(f"cần ít nhất {FIXED_UNITS + 1} đơn vị")
@@ -56,7 +64,8 @@ def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None 
         field_index = index % len(FIELDS)
         owner = departments[field_index]
         code = f"{1 + index % 3}.{100000 + index:06d}"
-        text = _procedure(code, owner, FIELDS[field_index][0], index < commune_level, rng)
+        reviewed = (today_date - dt.timedelta(days=rng.randint(0, 330))).isoformat()
+        text = _procedure(code, owner, FIELDS[field_index][0], index < commune_level, reviewed, rng)
         _write(folder / "procedures" / owner / f"{code}.yaml", text)
     for index, owner in enumerate(departments):
         _write(folder / "internal" / owner / f"nb-{index:03d}.yaml", _internal(f"nb-{index:03d}", owner, rng))
@@ -86,7 +95,7 @@ def _write_units(folder: Path, departments: list[str], commune_ids: list[str], r
             f"petition:\n  phone: \"0200 1000 {index:03d}\"\n"))
 
 
-def _procedure(code: str, owner: str, field_id: str, commune: bool, rng: random.Random) -> str:
+def _procedure(code: str, owner: str, field_id: str, commune: bool, reviewed: str, rng: random.Random) -> str:
     name = f"{rng.choice(ACTIONS)} {rng.choice(OBJECTS)}{rng.choice(QUALIFIERS)}"
     implementing = "  kinds: [ubnd-xa]\n" if commune else f"  units: [{owner}]\n"
     steps = "".join(f"  - {_q(f'Bước {i + 1}: ' + rng.choice(STEP_TEXTS))}\n" for i in range(rng.randint(3, 5)))
@@ -104,7 +113,7 @@ def _procedure(code: str, owner: str, field_id: str, commune: bool, rng: random.
             f"requirements: {_q('Không')}\nlegal_basis:\n  - {_q('Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ')}\n"
             f"online_service:\n  level: {rng.choice(['full', 'partial', 'none'])}\n  url: https://dichvucong.gov.vn\n"
             f"announcement:\n  decision: {_q(f'Quyết định số {rng.randint(100, 3000)}/QĐ-UBND')}\n  date: \"2025-0{rng.randint(1, 9)}-15\"\n  kind: moi\n"
-            f"reviewed_on: \"2025-10-01\"\n")
+            f"reviewed_on: \"{reviewed}\"\n")
 
 
 def _internal(internal_id: str, owner: str, rng: random.Random) -> str:
