@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from . import incremental, shell
+from . import incremental, prerender, shell
 from .catalog import load_catalog
 from .errors import CatalogError
 from .kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
@@ -110,6 +110,9 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
             raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
+        if self.command == "serve" and not self.dirty and len(specs) >= prerender.FROM and not getattr(self, "hinted", False):
+            self.hinted = True
+            log.info(f"Danh mục có {len(specs)} trang: 'mkdocs serve --dirty' chỉ dựng lại những trang có thay đổi, nhanh hơn nhiều.")
         self.generated = set()
         in_nav = _nav_files(config.nav)
         for spec in specs:
