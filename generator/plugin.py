@@ -107,6 +107,23 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.synonyms = catalog.synonyms
         self.page_docs = {}
         self.env = make_environment([self.root / "overrides" / "fragments"], catalog)
+        self._add_pages(specs, files, config)
+        for kind, slides in shared.items():
+            files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
+        if self.incremental:  # only the screens whose values changed
+            changed_screens = [spec for spec in screens if incremental.changed(spec)]
+            incremental.remember(specs + screens)
+            screens = changed_screens
+        self.screens = screen_writer(Path(config.site_dir), self.env, screens, self.today)
+        if self.command != "serve":
+            self.screens.start()
+        config.extra["congkhai_notice"] = catalog.site.notice
+        many = [] if self.incremental else [spec for spec in specs if spec.src_uri in self.generated and spec.template == "procedure.html"]
+        self.prerender = Prerender(self.env, many, self.today, {spec.src_uri: self._edit_url(spec, config) for spec in many})
+        return files
+
+    def _add_pages(self, specs, files, config):
+        """One virtual file per spec (a spec may also add to a hand-written page of the same name)."""
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
             raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
@@ -126,19 +143,6 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                 self.generated.add(spec.src_uri)
             if self.incremental and (is_changed or spec.src_uri in self.generated):
                 file.is_modified = functools.partial(bool, is_changed)  # write again only what changed
-        for kind, slides in shared.items():
-            files.append(File.generated(config, f"assets/man-hinh/{kind}.js", content=shared_script(self.env, kind, slides)))
-        if self.incremental:  # only the screens whose values changed
-            changed_screens = [spec for spec in screens if incremental.changed(spec)]
-            incremental.remember(specs + screens)
-            screens = changed_screens
-        self.screens = screen_writer(Path(config.site_dir), self.env, screens, self.today)
-        if self.command != "serve":
-            self.screens.start()
-        config.extra["congkhai_notice"] = catalog.site.notice
-        many = [] if self.incremental else [spec for spec in specs if spec.src_uri in self.generated and spec.template == "procedure.html"]
-        self.prerender = Prerender(self.env, many, self.today, {spec.src_uri: self._edit_url(spec, config) for spec in many})
-        return files
 
     def on_env(self, env, *, config, files):
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({shell.TEMPLATE_NAME: shell.TEMPLATE})])
