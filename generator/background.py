@@ -1,10 +1,12 @@
-"""Work done in a second process (the search index, the counter screens).
+"""Work done in a second process: a share of the catalog to read or of the pages to render, the search
+index, the counter screens.
 
-A job runs from `start()`: under `mkdocs build` while MkDocs writes the
-pages, under `mkdocs serve` once they are written, so that the page being
-edited is served again sooner. Where fork is not available the work is done
-in this process, when it is waited for. Under `mkdocs serve`, a job still
-running from the previous build is stopped: its data is older.
+A job runs from `start()` in a forked process; `wait()` gives back what its
+target returned (pickled over a pipe), or raises RuntimeError with the job's
+Vietnamese failure message and what went wrong. Where fork is not available
+the work is done in this process, when it is waited for. A job still running
+under the same name from an earlier build is stopped: its data is older
+(`mkdocs serve`).
 """
 
 from __future__ import annotations
@@ -14,18 +16,27 @@ import multiprocessing
 _RUNNING: dict[str, multiprocessing.Process] = {}
 
 
+class JobError(Exception):
+    """A failure the job has described itself: its message is shown as it is."""
+
+
 class Background:
     def __init__(self, name: str, failure: str, target, *args):
         self.failure, self.target, self.args = failure, target, args
-        self.name, self.process = name, None
+        self.name, self.process, self.receive = name, None, None
+        self.done, self.result = False, None
 
     def start(self) -> Background:
         previous = _RUNNING.get(self.name)
         if previous is not None and previous.is_alive():
             previous.kill()
         if "fork" in multiprocessing.get_all_start_methods():
-            self.process = multiprocessing.get_context("fork").Process(target=self.target, args=self.args, daemon=True)
+            context = multiprocessing.get_context("fork")
+            self.receive, send = context.Pipe(duplex=False)
+            # with fork the arguments are not pickled: the child has them already
+            self.process = context.Process(target=_run, args=(send, self.target, self.args), daemon=True)
             self.process.start()
+            send.close()
             _RUNNING[self.name] = self.process
         return self
 
@@ -33,15 +44,45 @@ class Background:
     def forked(self) -> bool:
         return self.process is not None
 
-    def wait(self) -> None:
-        """Finish the work; raises RuntimeError with the Vietnamese *failure* message if it failed."""
+    def wait(self):
+        """What the target returned; the work is done once however often it is asked for."""
+        if not self.done:
+            outcome, value = self._outcome()
+            if outcome == "error":
+                raise RuntimeError(f"{self.failure}: {value}")
+            self.done, self.result = True, value
+        return self.result
+
+    def _outcome(self) -> tuple[str, object]:
         if self.process is None:
-            self.target(*self.args)
-            return
+            return _attempt(self.target, self.args)
+        try:
+            outcome = self.receive.recv()  # before join: a large result fills the pipe until it is read
+        except EOFError:
+            outcome = None
         self.process.join()
-        if self.process.exitcode != 0:
-            raise RuntimeError(f"{self.failure} (mã thoát {self.process.exitcode})")
+        return outcome or ("error", f"tiến trình thứ hai dừng bất thường (mã thoát {self.process.exitcode})")
 
     def stop(self) -> None:
         if self.process is not None and self.process.is_alive():
             self.process.kill()
+
+
+def _run(send, target, args) -> None:
+    try:
+        send.send(_attempt(target, args))
+    except Exception as exc:  # noqa: BLE001 — a result that cannot be sent back
+        send.send(("error", _describe(exc)))
+    finally:
+        send.close()
+
+
+def _attempt(target, args) -> tuple[str, object]:
+    try:
+        return "ok", target(*args)
+    except Exception as exc:  # noqa: BLE001 — whatever it is, the build must stop and say what it was
+        return "error", _describe(exc)
+
+
+def _describe(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, JobError) else f"{type(exc).__name__}: {exc}"

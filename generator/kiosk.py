@@ -15,7 +15,6 @@ in one shared file per unit kind.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -24,9 +23,9 @@ from markupsafe import Markup
 from .background import Background
 from .pages import PageSpec
 from .render import render_page
+from .text import collapse_space
 from .vietnamese import sort_key
 
-_INDENT = re.compile(r"\n\s+")
 LIST_ROWS = 8  # procedures on one list slide, readable from three metres
 SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file
 
@@ -43,7 +42,7 @@ def write_screens(site: Path, env, specs, today: str) -> None:
             path.write_text(content, encoding="utf-8")
             continue
         page = shell.render(spec=spec, content=Markup(content), base=prefix.rstrip("/") or ".", link=lambda url: prefix + url)
-        path.write_text(_INDENT.sub("\n", page), encoding="utf-8")  # no <pre> here: indentation is only bytes
+        path.write_text(collapse_space(page), encoding="utf-8")
 
 
 def screen_writer(site: Path, env, specs, today: str) -> Background:

@@ -58,6 +58,8 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.specs = {}
         self.generated = set()
         self.final_site_dir = None
+        self.hinted = False
+        self.nav_pages = set()
 
     @property
     def incremental(self) -> bool:
@@ -127,7 +129,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         self.specs = {spec.src_uri: spec for spec in specs}
         if len(self.specs) != len(specs):
             raise PluginError("congkhai: hai trang sinh ra trùng địa chỉ")
-        if self.command == "serve" and not self.dirty and len(specs) >= prerender.FROM and not getattr(self, "hinted", False):
+        if self.command == "serve" and not self.dirty and len(specs) >= prerender.FROM and not self.hinted:
             self.hinted = True
             log.info(f"Danh mục có {len(specs)} trang: 'mkdocs serve --dirty' chỉ dựng lại những trang có thay đổi, nhanh hơn nhiều.")
         self.generated = set()
@@ -144,6 +146,10 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
             if self.incremental and (is_changed or spec.src_uri in self.generated):
                 file.is_modified = functools.partial(bool, is_changed)  # write again only what changed
 
+    def on_nav(self, nav, *, config, files):
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
+        return nav
+
     def on_env(self, env, *, config, files):
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({shell.TEMPLATE_NAME: shell.TEMPLATE})])
         self.shells = shell.Shells()
@@ -159,7 +165,6 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         if spec is None or page.file.src_uri not in self.generated:
             return markdown
         page.meta["title"] = spec.title
-        page.meta["ck_generated"] = True
         page.meta["hide"] = ["navigation", "toc"]  # generated pages have neither; their tables get the width
         page.meta["template"] = shell.TEMPLATE_NAME
         if spec.description:
@@ -226,7 +231,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
                     page.content = self.prerender.content(spec.src_uri)
                 except RuntimeError as exc:
                     raise PluginError(str(exc)) from None
-            in_nav = any(item is page for item in nav.pages)
+            in_nav = page.file.src_uri in self.nav_pages
             kind = None if in_nav else shell.Shells.kind(page.url, spec.description, page.canonical_url)
             context["ck_shell_ready"] = self.shells.ready(page.url, kind)
             page.meta["title"] = shell.TITLE

@@ -11,8 +11,7 @@ to share.
 
 from __future__ import annotations
 
-import multiprocessing
-
+from .background import Background, JobError
 from .render import render_page
 
 FROM = 2000  # pages of one template, below which a second process costs more than it saves
@@ -22,49 +21,26 @@ SHARE = 0.5  # of those pages, rendered by the second process
 class Prerender:
     def __init__(self, env, specs: list, today: str, edit_urls: dict[str, str | None]):
         """*specs*: the pages it may take; it takes a SHARE of them when there are FROM or more."""
-        self.contents: dict[str, str] | None = None
-        self.process = None
         theirs = specs[len(specs) - int(len(specs) * SHARE):] if len(specs) >= FROM else []
-        self.pending = {spec.src_uri for spec in theirs}
-        if theirs and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            self.receive, send = context.Pipe(duplex=False)
-            # with fork, the arguments are not pickled: the child has them already
-            self.process = context.Process(target=_render_all, args=(send, env, theirs, today, edit_urls), daemon=True)
-            self.process.start()
-            send.close()
-        else:
-            self.pending = set()
+        self.job = Background("pages", "không dựng được nội dung trang", _render_all, env, theirs, today, edit_urls)
+        self.pending = {spec.src_uri for spec in theirs} if theirs and self.job.start().forked else set()
 
     def owns(self, src_uri: str) -> bool:
         return src_uri in self.pending
 
     def content(self, src_uri: str) -> str:
         """The content of a page it took; raises RuntimeError, in Vietnamese, when rendering failed."""
-        if self.contents is None:
-            try:
-                outcome, value = self.receive.recv()
-            except EOFError:
-                outcome, value = "error", f"tiến trình thứ hai dừng bất thường (mã thoát {self.process.exitcode})"
-            self.process.join()
-            if outcome == "error":
-                raise RuntimeError(f"không dựng được nội dung trang: {value}")
-            self.contents = value
-        return self.contents[src_uri]
+        return self.job.wait()[src_uri]
 
     def stop(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.kill()
+        self.job.stop()
 
 
-def _render_all(send, env, specs, today, edit_urls) -> None:
-    try:
-        contents = {}
-        for spec in specs:
-            current = spec.src_uri
-            contents[current] = render_page(env, spec, today, edit_urls.get(spec.src_uri))
-        send.send(("ok", contents))
-    except Exception as exc:  # noqa: BLE001 — whatever it is, the build must stop and say where
-        send.send(("error", f"{current}: {type(exc).__name__}: {exc}"))
-    finally:
-        send.close()
+def _render_all(env, specs, today, edit_urls) -> dict[str, str]:
+    contents = {}
+    for spec in specs:
+        try:
+            contents[spec.src_uri] = render_page(env, spec, today, edit_urls.get(spec.src_uri))
+        except Exception as exc:
+            raise JobError(f"{spec.src_uri}: {type(exc).__name__}: {exc}") from exc
+    return contents

@@ -14,13 +14,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import kinds
+from .background import Background
 from .errors import Collector, Problem
 from .schema import INVALID, Context
 from .yamlio import load
@@ -72,11 +71,10 @@ def read_all(jobs: list[Job]) -> list[tuple[Job, Entry | None, list[Problem]]]:
     keys = [(job.shown, job.kind, job.owner_dir, hashlib.blake2b(data, digest_size=16).digest()) for job, data in zip(jobs, contents)]
     missing = [i for i, key in enumerate(keys) if key not in _CACHE]
     work = [(jobs[i], contents[i]) for i in missing]
-    if len(work) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+    if len(work) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         mine = int(len(work) * OWN_SHARE)
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            theirs = pool.submit(_read_pairs, work[mine:])
-            results = _read_pairs(work[:mine]) + theirs.result()
+        theirs = Background("reading", "không đọc được các tệp danh mục", _read_pairs, work[mine:]).start()
+        results = _read_pairs(work[:mine]) + theirs.wait()
     else:
         results = [_read_pair(pair) for pair in work]
     for i, result in zip(missing, results):

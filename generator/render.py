@@ -84,7 +84,7 @@ def render_page(env: jinja2.Environment, spec, today: str, edit_url: str | None 
 
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at *from_url* to *to_url*, both site-relative ("a/b/")."""
-    return "../" * from_url.count("/") + to_url or "./"
+    return _linker(from_url)(to_url)
 
 
 def _linker(from_url: str):

@@ -17,22 +17,18 @@ import html
 import posixpath
 import re
 
+from .text import collapse_space
+
 TITLE = "CK-TITLE-5e2f9a"
 DESCRIPTION = "CK-DESCRIPTION-5e2f9a"
 CANONICAL = "CK-CANONICAL-5e2f9a"
 CONTENT = "CK-CONTENT-5e2f9a"
 READY = "CK-SHELL-5e2f9a"  # what the theme writes for a page whose shell is known: the plugin fills it
 _MARKS = re.compile(f"({TITLE}|{DESCRIPTION}|{CANONICAL}|{CONTENT})")
-_INDENT = re.compile(r"\n\s+")
 
 # Chosen for every generated page: the theme renders only when no shell fits the page yet.
 TEMPLATE_NAME = "congkhai-generated.html"
 TEMPLATE = '{%- if ck_shell_ready -%}' + READY + '{%- else -%}{% extends "main.html" %}{%- endif -%}'
-
-
-def collapse_space(text: str) -> str:
-    """Drop the templates' indentation and blank lines: generated pages hold no <pre> or <textarea>."""
-    return _INDENT.sub("\n", text)
 
 
 class Shells:

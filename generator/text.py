@@ -1,4 +1,4 @@
-"""Plain text out of rendered HTML, for the search index of hand-written pages."""
+"""Text of rendered HTML: plain, for the search index of hand-written pages; and without indentation."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import re
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+_INDENT = re.compile(r"\n\s+")
+
+
+def collapse_space(markup: str) -> str:
+    """Drop the templates' indentation and blank lines: generated pages hold no <pre> or <textarea>."""
+    return _INDENT.sub("\n", markup)
 
 
 def plain_text(markup: str) -> str:
