@@ -108,10 +108,10 @@
   }
 
   /* Each [data-qr] figure gets the QR code of its address: byte mode, level M, as an SVG path of dark runs. */
+  if (typeof qrcode === "function") qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"];
   function drawCodes(slide) {
     Array.prototype.forEach.call(slide.querySelectorAll("[data-qr]"), function (figure) {
       if (figure.querySelector("svg") || typeof qrcode !== "function") return;
-      qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"];
       var code = qrcode(0, "M");
       code.addData(figure.getAttribute("data-qr"), "Byte");
       code.make();
