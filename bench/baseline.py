@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.catalog import load_catalog
-from generator.kinds import CHANNELS, LEVELS
+from generator.catalog.load import load_catalog
+from generator.catalog.kinds import CHANNELS, LEVELS
 
 CONFIG = """site_name: Baseline
 docs_dir: docs

@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.relations import relate  # noqa: E402
-from generator.search import build_index, catalog_docs  # noqa: E402
-from generator.synthetic import write_catalog  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
+from generator.pages.relations import relate  # noqa: E402
+from generator.search.index import build_index, catalog_docs  # noqa: E402
+from generator.cli.synthetic import write_catalog  # noqa: E402
 
 QUERIES = ["dang ky", "cap lai giay phep", "giay chung nhan du dieu kien", "1.1000", "tro cap xa hoi hang thang", "ho kinh doanh",
            "thu hoi quyet dinh thanh lap", "xac nhan", "giay phep xay dung cho to chuc", "cap doi chung chi hanh nghe lan dau"]

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.synthetic import write_catalog  # noqa: E402
+from generator.cli.synthetic import write_catalog  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", CONGKHAI_TODAY="2026-11-01")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, check_golden
-from generator.catalog import load_catalog
-from generator.errors import CatalogError
+from generator.catalog.load import load_catalog
+from generator.catalog.errors import CatalogError
 
 CASES = sorted(p for p in (Path(__file__).parent / "bad").iterdir() if p.is_dir())
 

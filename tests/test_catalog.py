@@ -1,6 +1,6 @@
 from conftest import FIXTURES, ROOT
-from generator.catalog import load_catalog
-from generator.relations import relate
+from generator.catalog.load import load_catalog
+from generator.pages.relations import relate
 
 
 def test_mini_catalog_loads_with_typed_models():

@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 from conftest import FIXTURES
-from generator.cli import main
+from generator.cli.main import main
 
 
 def test_validate_a_good_catalog(tmp_path, capsys, monkeypatch):
@@ -37,7 +37,7 @@ def test_github_annotations(tmp_path, capsys, monkeypatch):
 
 
 def test_console_script_is_installed():
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "validate", "--help"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "generator", "validate", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "thư mục danh mục" in result.stdout
 
 

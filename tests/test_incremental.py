@@ -18,8 +18,8 @@ def _serve_build(tmp_path):
     plugin.on_startup(command="serve", dirty=True)
     config = config.plugins.on_config(config)
     build(config, dirty=True)
-    plugin.indexer.wait()  # under serve the index and the screens follow the pages; here we wait for them
-    plugin.screens.wait()
+    plugin.build.indexer.wait()  # under serve the index and the screens follow the pages; here we wait for them
+    plugin.build.screens.wait()
 
 
 def test_dirty_serve_rewrites_only_what_changed(tmp_path, monkeypatch):

@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 
 from conftest import FIXTURES, ROOT
-from generator.errors import Collector
-from generator.jsonschema import FILES, schemas
-from generator.yamlio import load
+from generator.catalog.errors import Collector
+from generator.catalog.jsonschema import FILES, schemas
+from generator.catalog.yamlio import load
 
 
 def _plain(value):
@@ -27,7 +27,7 @@ def _data(path):
 
 def test_committed_schemas_match_the_model():
     for name, schema in schemas().items():
-        committed = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        committed = json.loads((ROOT / "generator" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert committed == schema, f"schemas/{name}.schema.json is out of date: run `congkhai schema`"
 
 
@@ -64,14 +64,14 @@ def test_schema_rejects_what_the_loader_rejects():
 
 
 def test_schema_command_writes_every_schema(tmp_path):
-    from generator.cli import main
+    from generator.cli.main import main
 
     assert main(["schema", "--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{name}.schema.json" for name in FILES)
     for path in tmp_path.iterdir():
-        assert path.read_text(encoding="utf-8") == (ROOT / "schemas" / path.name).read_text(encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == (ROOT / "generator" / "schemas" / path.name).read_text(encoding="utf-8")
 
 
 def test_editor_settings_map_every_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
-    assert {f"./schemas/{name}.schema.json": files for name, (_, _, files) in FILES.items()} == settings
+    assert {f"./generator/schemas/{name}.schema.json": files for name, (_, _, files) in FILES.items()} == settings

@@ -11,16 +11,16 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT
-from generator.catalog import load_catalog
-from generator.cli import main
-from generator.owners import codeowners
+from generator.catalog.load import load_catalog
+from generator.cli.main import main
+from generator.catalog.owners import codeowners
 
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
     """A git repository holding the small fixture catalog, on a branch off main."""
     shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
-    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    shutil.copytree(ROOT / "generator" / "schemas", tmp_path / "schemas")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CONGKHAI_TODAY", "2025-12-01")
     git = lambda *args: subprocess.run(["git", *args], check=True, capture_output=True)  # noqa: E731

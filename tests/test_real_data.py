@@ -12,10 +12,10 @@ import re
 import unicodedata
 
 from conftest import shared_path
-from generator.errors import Collector
-from generator.kinds import PROCEDURE
-from generator.schema import INVALID, Context
-from generator.yamlio import load
+from generator.catalog.errors import Collector
+from generator.catalog.kinds import PROCEDURE
+from generator.catalog.schema import INVALID, Context
+from generator.catalog.yamlio import load
 
 CHANNEL = {"trực tiếp": "truc-tiep", "trực tuyến": "truc-tuyen", "dịch vụ bưu chính": "buu-chinh", "bưu chính": "buu-chinh"}
 

@@ -1,8 +1,8 @@
 import os
 from types import SimpleNamespace
 
-from generator.pages import PageSpec
-from generator.render import TEMPLATES, date_vi, lines, make_environment, relative_url, render_page, safe_url
+from generator.pages.specs import PageSpec
+from generator.pages.render import TEMPLATES, date_vi, lines, make_environment, relative_url, render_page, safe_url
 
 
 def test_relative_urls_work_under_any_base_path():

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.vietnamese import fold
+from generator.text.vietnamese import fold
 
 NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
 

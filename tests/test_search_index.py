@@ -3,9 +3,9 @@ from types import SimpleNamespace
 from lunr.index import Index
 
 from conftest import FIXTURES
-from generator.catalog import load_catalog
-from generator.relations import relate
-from generator.search import SearchDoc, SynonymExpander, build_index, catalog_docs, search_text
+from generator.catalog.load import load_catalog
+from generator.pages.relations import relate
+from generator.search.index import SearchDoc, SynonymExpander, build_index, catalog_docs, search_text
 
 
 def test_search_text_is_folded_words():
@@ -68,7 +68,7 @@ def _lunr_builder_transport(rows: list[dict]) -> dict:
     """The reference: lunr.py's own builder over the same rows, in the transport form."""
     from lunr.builder import Builder
 
-    from generator.search import FIELDS
+    from generator.search.index import FIELDS
 
     builder = Builder()
     builder.pipeline.reset()
@@ -97,8 +97,8 @@ def _lunr_builder_transport(rows: list[dict]) -> dict:
 
 def test_our_index_is_lunrs_to_the_last_digit(tmp_path):
     from conftest import ROOT
-    from generator.search import lunr_transport
-    from generator.synthetic import write_catalog
+    from generator.search.index import lunr_transport
+    from generator.cli.synthetic import write_catalog
 
     write_catalog(tmp_path / "synthetic", procedures=600)
     for folder in (ROOT / "catalog", tmp_path / "synthetic"):

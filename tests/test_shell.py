@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from generator import shell
-from generator.shell import CANONICAL, CONTENT, DESCRIPTION, READY, TITLE, Shells
+from generator.pages import shell
+from generator.pages.shell import CANONICAL, CONTENT, DESCRIPTION, READY, TITLE, Shells
 
 
 def _relative(target: str, url: str) -> str:

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
-from generator.catalog import load_catalog
-from generator.vietnamese import sort_key
+from generator.catalog.load import load_catalog
+from generator.text.vietnamese import sort_key
 
 CATALOG = load_catalog(ROOT / "catalog")
 PROCEDURE_SECTIONS = ["thong-tin-chung", "trinh-tu", "cach-thuc", "thanh-phan-ho-so", "ket-qua", "yeu-cau-dieu-kien",

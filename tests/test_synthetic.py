@@ -1,6 +1,6 @@
-from generator.catalog import load_catalog
-from generator.review import review
-from generator.synthetic import write_catalog
+from generator.catalog.load import load_catalog
+from generator.catalog.review import review
+from generator.cli.synthetic import write_catalog
 
 
 def test_synthetic_catalog_is_valid_and_deterministic(tmp_path):

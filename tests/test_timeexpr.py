@@ -1,6 +1,6 @@
 import pytest
 
-from generator.timeexpr import Span, parse, parse_range
+from generator.text.timeexpr import Span, parse, parse_range
 
 
 @pytest.mark.parametrize("text, span", [

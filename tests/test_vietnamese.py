@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 
 from conftest import shared_path
-from generator.vietnamese import clean, compact_key, fold, slug, sort_key, sort_vi
+from generator.text.vietnamese import clean, compact_key, fold, slug, sort_key, sort_vi
 
 
 @pytest.mark.parametrize("text, folded", [

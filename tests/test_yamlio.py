@@ -3,8 +3,8 @@ import json
 import pytest
 
 from conftest import shared_path
-from generator.errors import Collector
-from generator.yamlio import YMap, YSeq, YStr, load
+from generator.catalog.errors import Collector
+from generator.catalog.yamlio import YMap, YSeq, YStr, load
 
 
 def _load(text):

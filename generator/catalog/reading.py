@@ -18,11 +18,11 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import kinds
-from .background import Background
-from .errors import Collector, Problem
-from .schema import INVALID, Context
-from .yamlio import load
+from generator.catalog import kinds
+from generator.background import Background
+from generator.catalog.errors import Collector, Problem
+from generator.catalog.schema import INVALID, Context
+from generator.catalog.yamlio import load
 
 PARALLEL_FROM = 400  # files; below this a second process costs more than it saves
 OWN_SHARE = 0.55  # of the files, read by this process

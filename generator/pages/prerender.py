@@ -11,8 +11,8 @@ to share.
 
 from __future__ import annotations
 
-from .background import Background, JobError
-from .render import render_page
+from generator.background import Background, JobError
+from generator.pages.render import render_page
 
 FROM = 2000  # pages of one template, below which a second process costs more than it saves
 SHARE = 0.5  # of those pages, rendered by the second process

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from pathlib import Path
 
-from .checks import check_catalog
-from .errors import CatalogError, Problem
-from .reading import Entry, Job, paused_collector, read_all
+from generator.catalog.checks import check_catalog
+from generator.catalog.errors import CatalogError, Problem
+from generator.catalog.reading import Entry, Job, paused_collector, read_all
 
 OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
 OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .vietnamese import sort_key
+from generator.text.vietnamese import sort_key
 
 
 @dataclass

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import kinds
-from .timeexpr import parse, parse_range
-from .vietnamese import sort_key
+from generator.catalog import kinds
+from generator.text.timeexpr import parse, parse_range
+from generator.text.vietnamese import sort_key
 
 
 @dataclass(frozen=True)

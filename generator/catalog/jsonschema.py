@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import kinds
-from .schema import Date, Email, Enum, ListOf, Record, Text, Url
+from generator.catalog import kinds
+from generator.catalog.schema import Date, Email, Enum, ListOf, Record, Text, Url
 
 FILES = {  # schema file → (kind, title, the catalog files it describes)
     "site": (kinds.SITE, "Cấu hình trang", "catalog/site.yaml"),

@@ -14,8 +14,8 @@ import re
 
 import yaml
 
-from .errors import Collector
-from .vietnamese import clean
+from generator.catalog.errors import Collector
+from generator.text.vietnamese import clean
 
 try:  # libyaml is an order of magnitude faster; the pure parser is the fallback
     _Base = yaml.CBaseLoader

@@ -22,9 +22,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .background import Background
-from . import kinds
-from .vietnamese import fold
+from generator.background import Background
+from generator.catalog import kinds
+from generator.text.vietnamese import fold
 
 FIELDS = (("name", 10), ("alias", 4), ("meta", 1))
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .errors import Problem
+from generator.catalog.errors import Problem
 
 DEFAULT_REVIEW_MONTHS = 12
 

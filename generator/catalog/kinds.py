@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import models as m
-from .schema import Date, Email, Enum, Field, ListOf, Record, Text, Url
+from generator.catalog import models as m
+from generator.catalog.schema import Date, Email, Enum, Field, ListOf, Record, Text, Url
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HINT = 'chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "so-tu-phap"'

@@ -13,9 +13,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import Collector
-from .vietnamese import slug
-from .yamlio import YMap, YSeq, YStr
+from generator.catalog.errors import Collector
+from generator.text.vietnamese import slug
+from generator.catalog.yamlio import YMap, YSeq, YStr
 
 INVALID = object()
 

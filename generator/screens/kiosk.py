@@ -20,11 +20,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .background import Background
-from .pages import PageSpec
-from .render import render_page
-from .text import collapse_space
-from .vietnamese import sort_key
+from generator.background import Background
+from generator.pages.specs import PageSpec
+from generator.pages.render import render_page
+from generator.text.html import collapse_space
+from generator.text.vietnamese import sort_key
 
 LIST_ROWS = 8  # procedures on one list slide, readable from three metres
 SHARED_FROM = 5  # units of one kind from which the slides of the procedures they share go to one shared file

@@ -13,8 +13,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import kinds
-from .rows import RowCache
+from generator.catalog import kinds
+from generator.pages.rows import RowCache
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SAFE_SCHEMES = re.compile(r"(https?://|mailto:|tel:)", re.IGNORECASE)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .errors import Problem
-from .owners import lineage
-from .vietnamese import fold
+from generator.catalog.errors import Problem
+from generator.catalog.owners import lineage
+from generator.text.vietnamese import fold
 
 _FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
 

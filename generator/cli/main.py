@@ -16,14 +16,14 @@ import os
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
-from .changed import changed_files, only_owned
-from .review import review
-from . import scaffold
-from .errors import CatalogError, Problem
-from .jsonschema import write_schemas
-from .owners import codeowners
-from .synthetic import FIXED_UNITS, write_catalog
+from generator.catalog.load import load_catalog
+from generator.catalog.changed import changed_files, only_owned
+from generator.catalog.review import review
+from generator.cli import scaffold
+from generator.catalog.errors import CatalogError, Problem
+from generator.catalog.jsonschema import write_schemas
+from generator.catalog.owners import codeowners
+from generator.cli.synthetic import FIXED_UNITS, write_catalog
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from . import kinds
+from generator.catalog import kinds
 
 SCHEMA_LINE = "# yaml-language-server: $schema={path}\n"
 

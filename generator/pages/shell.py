@@ -17,7 +17,7 @@ import html
 import posixpath
 import re
 
-from .text import collapse_space
+from generator.text.html import collapse_space
 
 TITLE = "CK-TITLE-5e2f9a"
 DESCRIPTION = "CK-DESCRIPTION-5e2f9a"

@@ -1,0 +1,242 @@
+"""The story of a build, told without a host.
+
+A host (MkDocs, ProperDocs, or a writer of plain files) asks, in this order::
+
+    build = SiteBuild(options)
+    build.load()                     read and check the catalog, relate, plan every page and screen
+    build.specs, build.assets        the generated pages, and the files beside them
+    build.start_pages(generated)     part of the pages' contents made by a second process
+    build.start_index(page_docs)     the search index, once the hand-written pages' text is known
+    build.content(spec)              one generated page's content
+    build.theme_page(...)            the theme's page around it: rendered once per kind, then filled
+    build.finish()                   the index, the counter screens and ban-dung.json written
+    build.abort()                    a failed build: every job stopped
+
+Everything that makes a build fast lives below this module (the second
+processes, the shells, the rows rendered once, incremental rebuilds under
+serve); a host only translates its events into these calls.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import incremental
+from generator.catalog.errors import CatalogError
+from generator.catalog.load import load_catalog
+from generator.pages import prerender, shell
+from generator.pages.prerender import Prerender
+from generator.pages.relations import relate
+from generator.pages.render import make_environment, render_page
+from generator.pages.specs import PageSpec, plan_site
+from generator.screens.kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
+from generator.search.index import catalog_docs, index_writer, page_doc
+from generator.text.html import headings_of, plain_text
+
+SCREEN_ASSETS = "assets/man-hinh/{kind}.js"
+BUILD_STAMP = "ban-dung.json"  # what the counter screens poll to know that a newer build is published
+INDEX = "tim-kiem/chi-muc.json"
+
+
+class BuildFailure(Exception):
+    """Why a build stopped, in Vietnamese, ready to be shown: the host adds no traceback."""
+
+
+@dataclass(frozen=True)
+class Options:
+    catalog_dir: Path
+    root: Path  # the site's folder: paths in messages are relative to it
+    site_dir: Path  # where the pages are written
+    fragments: tuple[Path, ...] = ()  # a site's own templates, which win over ours
+    site_url: str | None = None
+    today: str | None = None
+    serving: bool = False  # a preview server: the pages first, the index and the screens a moment later
+    incremental: bool = False  # only what changed since the previous build in this process (serve --dirty)
+    edit_base: str | None = None  # where "Đề nghị chỉnh sửa" links, before a catalog file's path (edit_base())
+
+
+class SiteBuild:
+    def __init__(self, options: Options):
+        self.options = options
+        self.today = options.today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
+        self.build_id = os.environ.get("CONGKHAI_BUILD_ID") or ("serve" if options.incremental else
+                                                                dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ"))
+        self.specs: list[PageSpec] = []
+        self.page_docs: dict = {}
+        self.unchanged: set[str] = set()
+        self.assets: dict[str, str] = {}
+        self.shells = shell.Shells()
+        self.screens = self.indexer = self.prerender = None
+
+    def load(self) -> list:
+        """Read, check and relate the catalog; plan its pages and screens. Returns the warnings;
+        raises BuildFailure with every problem when there is an error."""
+        try:
+            catalog = load_catalog(self.options.catalog_dir, self.options.root)
+        except CatalogError as exc:
+            raise BuildFailure("Danh mục có lỗi:\n" + exc.report()) from None
+        # What lives now lives to the end of the build: the collector need not walk it again and again
+        # (nor touch it in the second processes, which share it by fork). Unfrozen when the build ends.
+        gc.freeze()
+        relations = relate(catalog, self.today)
+        shared = shared_slides(catalog, relations, self.options.site_url)
+        screens, postings = kiosk_specs(catalog, relations, self.options.site_url, self.build_id, shared)
+        self.specs = plan_site(catalog, relations) + postings
+        if len({spec.src_uri for spec in self.specs}) != len(self.specs):
+            raise BuildFailure("congkhai: hai trang sinh ra trùng địa chỉ")
+        self.catalog, self.search_docs = catalog, catalog_docs(catalog, relations)
+        self.by_src = {spec.src_uri: spec for spec in self.specs}
+        self.env = make_environment(self.options.fragments, catalog)
+        self.assets = {SCREEN_ASSETS.format(kind=kind): shared_script(self.env, kind, slides) for kind, slides in shared.items()}
+        if self.options.incremental:  # only the pages and screens whose values changed
+            self.unchanged = {spec.src_uri for spec in self.specs if not incremental.changed(spec)}
+            changed_screens = [spec for spec in screens if incremental.changed(spec)]
+            incremental.remember(self.specs + screens)
+            screens = changed_screens
+        self.screens = screen_writer(Path(self.options.site_dir), self.env, screens, self.today)
+        if not self.options.serving:
+            self.screens.start()
+        return list(catalog.warnings)
+
+    def dirty_hint(self, host: str) -> str | None:
+        """For a plain preview server of a large catalog: that --dirty rebuilds only what changed."""
+        if len(self.specs) >= prerender.FROM:
+            return f"Danh mục có {len(self.specs)} trang: '{host} serve --dirty' chỉ dựng lại những trang có thay đổi, nhanh hơn nhiều."
+        return None
+
+    def changed(self, spec: PageSpec) -> bool:
+        """Whether the page must be written again (always, but under an incremental rebuild)."""
+        return spec.src_uri not in self.unchanged
+
+    def placed(self, existing: set[str], nav) -> list[tuple[PageSpec, bool, bool]]:
+        """The pages to give the host, each as (spec, new: no hand-written page has its name, changed).
+        Under an incremental rebuild, an unchanged new page outside the navigation is left out: what was
+        written stays."""
+        in_nav, placed = nav_files(nav), []
+        for spec in self.specs:
+            new, changed = spec.src_uri not in existing, self.changed(spec)
+            if not (new and not changed and in_nav is not None and spec.src_uri not in in_nav):
+                placed.append((spec, new, changed))
+        return placed
+
+    def start_pages(self, generated: set[str]) -> None:
+        """A second process renders part of the procedure pages' contents (large catalogs only)."""
+        many = [] if self.options.incremental else [s for s in self.specs if s.src_uri in generated and s.template == "procedure.html"]
+        self.prerender = Prerender(self.env, many, self.today, {spec.src_uri: self.edit_url(spec) for spec in many})
+
+    def edit_url(self, spec: PageSpec) -> str | None:
+        base = self.options.edit_base
+        return base + spec.edit_path if base and spec.edit_path else None
+
+    def start_index(self) -> None:
+        """Every page's text is known now; under build, the index is made while the pages are written."""
+        docs = self.search_docs + incremental.page_docs(self.page_docs)
+        self.indexer = index_writer(Path(self.options.site_dir) / INDEX, docs, self.catalog.synonyms)
+        if not self.options.serving:
+            self.indexer.start()
+
+    def content(self, spec: PageSpec) -> str:
+        """A generated page's content; raises BuildFailure when a second process failed."""
+        if self.prerender is not None and self.prerender.owns(spec.src_uri):
+            with _job_failures():
+                return self.prerender.content(spec.src_uri)
+        return render_page(self.env, spec, self.today, self.edit_url(spec))
+
+    def hand_written(self, src_uri: str, url: str, title: str, toc, html: str) -> str:
+        """A hand-written page, rendered by the host: its text goes to the index, and what a generated spec
+        of the same name adds goes below it."""
+        self.page_docs[src_uri] = page_doc(url, title, headings_of(toc), plain_text(html))
+        spec = self.by_src.get(src_uri)
+        return html if spec is None else html + render_page(self.env, spec, self.today)
+
+    def theme_page(self, spec: PageSpec, url: str, canonical: str | None, in_nav: bool) -> ThemePage:
+        """The theme writes the same page around the generated pages that are not in the navigation but
+        for four values: it is rendered once, with marks in their place, and filled (shell.py)."""
+        return ThemePage(self.shells, spec, url, canonical, in_nav)
+
+    def finish(self) -> None:
+        """Write what follows the pages; raises BuildFailure when a second process failed."""
+        (Path(self.options.site_dir) / BUILD_STAMP).write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
+        jobs = [job for job in (self.screens, self.indexer) if job is not None]
+        if self.options.serving:  # the index and the screens follow a moment later: the pages need not wait
+            for job in jobs:
+                if not job.start().forked:
+                    job.wait()
+            return
+        with _job_failures():
+            for job in jobs:
+                job.wait()
+
+    def abort(self) -> None:
+        for job in (self.screens, self.indexer, self.prerender):
+            if job is not None:
+                job.stop()
+
+    @staticmethod
+    def done() -> None:
+        gc.unfreeze()
+
+
+class ThemePage:
+    """One generated page on its way through the theme: its marks, then its filled output."""
+
+    def __init__(self, shells: shell.Shells, spec: PageSpec, url: str, canonical: str | None, in_nav: bool):
+        self.shells, self.url = shells, url
+        self.kind = None if in_nav else shell.Shells.kind(url, spec.description, canonical)
+        self.ready = shells.ready(url, self.kind)
+        self.values = {shell.TITLE: spec.title, shell.DESCRIPTION: spec.description, shell.CANONICAL: canonical}
+        self.description = spec.description
+
+    def marks(self, meta: dict) -> str | None:
+        """Marks in place of the page's values, for the theme; returns the canonical address to give it."""
+        meta["title"] = shell.TITLE
+        if self.description:
+            meta["description"] = shell.DESCRIPTION
+        return None if self.values[shell.CANONICAL] is None else shell.CANONICAL
+
+    def values_into(self, meta: dict) -> str | None:
+        """The page's own values back, once the theme has written it; returns its canonical address."""
+        meta["title"] = self.values[shell.TITLE]
+        if self.description:
+            meta["description"] = self.description
+        return self.values[shell.CANONICAL]
+
+    def fill(self, output: str, content: str) -> str:
+        return self.shells.page(self.url, self.kind, output, {**self.values, shell.CONTENT: content})
+
+
+@contextlib.contextmanager
+def _job_failures():
+    try:
+        yield
+    except RuntimeError as exc:  # a second process failed; its message is in Vietnamese
+        raise BuildFailure(str(exc)) from None
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None, docs_name: str, source_edit_uri: str | None) -> str | None:
+    """Where "Đề nghị chỉnh sửa" links, before a catalog file's path from the repository root: by default
+    the host's edit_uri without its docs folder ("edit/main/content/" → "edit/main/")."""
+    if not repo_url:
+        return None
+    base = source_edit_uri if source_edit_uri is not None else (edit_uri or "edit/main/").removesuffix(docs_name + "/")
+    return repo_url.rstrip("/") + "/" + base.strip("/") + "/"
+
+
+def nav_files(nav) -> set[str] | None:
+    """The files named in a configured navigation; None when the host makes it of every file."""
+    if nav is None:
+        return None
+    found, stack = set(), [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        else:
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return found
