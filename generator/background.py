@@ -3,8 +3,10 @@ index, the counter screens.
 
 A job runs from `start()` in a forked process; `wait()` gives back what its
 target returned (pickled over a pipe), or raises RuntimeError with the job's
-Vietnamese failure message and what went wrong. Where fork is not available
-the work is done in this process, when it is waited for. A job still running
+Vietnamese failure message and what went wrong. Where fork is not available,
+or not safe because this process runs other threads (a preview server: Python
+3.12+ warns that a fork may deadlock), the work is done in this process, when
+it is waited for. A job still running
 under the same name from an earlier build is stopped: its data is older
 (`mkdocs serve`).
 """
@@ -12,6 +14,7 @@ under the same name from an earlier build is stopped: its data is older
 from __future__ import annotations
 
 import multiprocessing
+import threading
 
 _RUNNING: dict[str, multiprocessing.Process] = {}
 
@@ -30,7 +33,7 @@ class Background:
         previous = _RUNNING.get(self.name)
         if previous is not None and previous.is_alive():
             previous.kill()
-        if "fork" in multiprocessing.get_all_start_methods():
+        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             context = multiprocessing.get_context("fork")
             self.receive, send = context.Pipe(duplex=False)
             # with fork the arguments are not pickled: the child has them already

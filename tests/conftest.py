@@ -54,8 +54,12 @@ def no_unasserted_warnings(caplog):
         pytest.fail("warnings logged and not asserted: " + "; ".join(r.getMessage() for r in left))
 
 
-def build_site(tmp: Path, catalog: Path, *, strict: bool = True, copy_config: bool = True) -> subprocess.CompletedProcess:
-    """Copy the project's site configuration next to *catalog* and run ``mkdocs build``."""
+HOSTS = ("mkdocs", "properdocs")  # the hosts congkhai supports: MkDocs 1.6 and its maintained fork
+
+
+def build_site(tmp: Path, catalog: Path, *, strict: bool = True, copy_config: bool = True,
+               host: str = "mkdocs", build_id: str | None = None) -> subprocess.CompletedProcess:
+    """Copy the project's site configuration next to *catalog* and run ``mkdocs build`` (or *host*'s)."""
     if copy_config:
         shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     for name in ("content", "overrides"):
@@ -63,8 +67,10 @@ def build_site(tmp: Path, catalog: Path, *, strict: bool = True, copy_config: bo
             shutil.copytree(ROOT / name, tmp / name)
     if catalog.resolve() != (tmp / "catalog").resolve():
         shutil.copytree(catalog, tmp / "catalog", dirs_exist_ok=True)
-    env = dict(os.environ, CONGKHAI_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(tmp / "mkdocs.yml")]
+    env = dict(os.environ, CONGKHAI_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    if build_id:
+        env["CONGKHAI_BUILD_ID"] = build_id
+    command = [sys.executable, "-m", host, "build", "-f", str(tmp / "mkdocs.yml")]
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=tmp, env=env, capture_output=True, text=True)

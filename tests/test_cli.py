@@ -2,7 +2,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from generator.cli.main import main
 
 
@@ -48,3 +48,39 @@ def test_sample_writes_a_valid_catalog_and_refuses_a_folder_in_use(tmp_path, cap
     assert "120 thủ tục" in capsys.readouterr().err and len(list((out / "units").glob("*.yaml"))) == 40
     assert main(["sample", "--procedures", "5", "--out", str(out)]) == 2
     assert "đã có dữ liệu" in capsys.readouterr().err
+
+
+def _help(*command: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "generator", *command, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+SUBCOMMANDS = ("validate", "sample", "new", "schema", "codeowners", "init")
+
+
+def test_every_help_is_in_vietnamese_and_every_option_explained():
+    from generator import __version__
+
+    version = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True)
+    assert version.stdout.strip() == f"congkhai {__version__}"
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'version = "{__version__}"' in pyproject or 'dynamic = ["version"]' in pyproject
+    for command in ((), *((name,) for name in SUBCOMMANDS)):
+        text = _help(*command)
+        for english in ("usage:", "options:", "positional arguments", "show this help", "show program's"):
+            assert english not in text, (command, english)
+        lines = text.splitlines()
+        for number, line in enumerate(lines):
+            # an option alone on its line, with nothing after it nor an indented line below, has no help
+            if line.startswith("  -") and len(line.split("  ")) < 3:
+                below = lines[number + 1] if number + 1 < len(lines) else ""
+                assert below.startswith(" " * 8) and below.strip(), (command, line)
+
+
+def test_argparse_errors_are_in_vietnamese():
+    result = subprocess.run([sys.executable, "-m", "generator", "khong-co-lenh"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'khong-co-lenh'" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "generator", "sample"], capture_output=True, text=True)
+    assert result.returncode == 2 and "thiếu các tham số bắt buộc: --out" in result.stderr

@@ -19,7 +19,8 @@ from pathlib import Path
 from generator.catalog.load import load_catalog
 from generator.catalog.changed import changed_files, only_owned
 from generator.catalog.review import review
-from generator.cli import scaffold
+from generator import __version__
+from generator.cli import argparse_vi, scaffold
 from generator.catalog.errors import CatalogError, Problem
 from generator.catalog.jsonschema import write_schemas
 from generator.catalog.owners import codeowners
@@ -27,31 +28,33 @@ from generator.cli.synthetic import FIXED_UNITS, write_catalog
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="congkhai", description="Công khai thủ tục hành chính: kiểm tra danh mục.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    argparse_vi.install()
+    parser = argparse.ArgumentParser(prog="congkhai", description="Công khai thủ tục hành chính: kiểm tra danh mục, tạo tệp mới, tạo trang mới.")
+    parser.add_argument("--version", action="version", version=f"congkhai {__version__}", help="in phiên bản của congkhai rồi thoát")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH", title="các lệnh")
     validate = commands.add_parser("validate", help="kiểm tra danh mục, không dựng trang")
-    validate.add_argument("path", nargs="?", default="catalog", help="thư mục danh mục (mặc định: catalog)")
+    validate.add_argument("path", nargs="?", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     validate.add_argument("--format", choices=("text", "github"), default="text", help="cách in lỗi")
-    validate.add_argument("--changed", metavar="BASE", help="chỉ kiểm tra các tệp đã đổi so với nhánh BASE (ví dụ origin/main) và các tham chiếu của chúng")
+    validate.add_argument("--changed", metavar="NHÁNH", help="chỉ kiểm tra các tệp đã đổi so với NHÁNH (ví dụ origin/main) và các tham chiếu của chúng")
     validate.add_argument("--no-review", action="store_true", help="bỏ qua các kiểm tra của người duyệt (rà soát quá hạn, liên kết không https…)")
     sample = commands.add_parser("sample", help="viết một danh mục tổng hợp (để đo tốc độ, thử tải)")
-    sample.add_argument("--procedures", type=int, default=1000, help="số thủ tục (mặc định 1000)")
-    sample.add_argument("--units", type=int, help="số đơn vị, gồm tỉnh, các sở và các xã (mặc định theo số thủ tục)")
-    sample.add_argument("--out", required=True, help="thư mục sẽ chứa danh mục (chưa có, hoặc trống)")
-    sample.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng danh mục)")
+    sample.add_argument("--procedures", type=int, metavar="SỐ", default=1000, help="số thủ tục (mặc định 1000)")
+    sample.add_argument("--units", type=int, metavar="SỐ", help="số đơn vị, gồm tỉnh, các sở và các xã (mặc định theo số thủ tục)")
+    sample.add_argument("--out", required=True, metavar="THƯ-MỤC", help="thư mục sẽ chứa danh mục (chưa có, hoặc trống)")
+    sample.add_argument("--seed", type=int, metavar="SỐ", default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng danh mục)")
     new = commands.add_parser("new", help="viết một tệp mới đúng mẫu: procedure, internal, plan hoặc unit")
     new.add_argument("what", metavar="loại", choices=list(scaffold.KINDS), help="procedure, internal, plan hoặc unit")
-    new.add_argument("--catalog", default="catalog", help="thư mục danh mục (mặc định: catalog)")
-    new.add_argument("--schemas", default="schemas", help="thư mục JSON Schema (mặc định: schemas)")
-    for option in sorted({q[0] for qs in scaffold.QUESTIONS.values() for q in qs}):
-        many = any(q[0] == option and q[2] == "many" for qs in scaffold.QUESTIONS.values() for q in qs)
-        new.add_argument(_flag(option), dest=option, action="append" if many else "store")
-    new.add_argument("--for-all", dest="kinds", action="append", help="procedure: mọi đơn vị loại này thực hiện (ví dụ ubnd-xa)")
+    new.add_argument("--catalog", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
+    new.add_argument("--schemas", metavar="THƯ-MỤC", help="thư mục JSON Schema mà dòng đầu tệp mới trỏ tới (mặc định: schemas, hoặc generator/schemas nếu có)")
+    for option, (question, many) in _options().items():
+        new.add_argument(_flag(option), dest=option, action="append" if many else "store", metavar="GIÁ-TRỊ",
+                         help=question + (" (lặp lại tùy chọn cho mỗi giá trị)" if many else ""))
+    new.add_argument("--for-all", dest="kinds", action="append", metavar="LOẠI-ĐƠN-VỊ", help="procedure: mọi đơn vị loại này thực hiện (ví dụ ubnd-xa)")
     schema = commands.add_parser("schema", help="viết JSON Schema của mọi loại tệp vào thư mục schemas")
-    schema.add_argument("--out", default="schemas")
+    schema.add_argument("--out", default="schemas", metavar="THƯ-MỤC", help="thư mục sẽ chứa các tệp *.schema.json (mặc định: schemas)")
     owners = commands.add_parser("codeowners", help="viết .github/CODEOWNERS từ maintainers của các đơn vị")
-    owners.add_argument("path", nargs="?", default="catalog")
-    owners.add_argument("--out", default=".github/CODEOWNERS")
+    owners.add_argument("path", nargs="?", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
+    owners.add_argument("--out", default=".github/CODEOWNERS", metavar="TỆP", help="tệp sẽ viết (mặc định: .github/CODEOWNERS)")
     args = parser.parse_args(argv)
     if args.command == "new":
         return _new(args)
@@ -83,7 +86,8 @@ def _new(args) -> int:
         answers["channels"] = [scaffold.parse_channel(line) for line in answers["channels"]]
         answers["kinds"] = args.kinds or []
     catalog = Path(args.catalog)
-    path, text = scaffold.render(args.what, answers, Path(args.schemas), catalog)
+    schemas = Path(args.schemas or next((d for d in ("schemas", "generator/schemas") if Path(d).is_dir()), "schemas"))
+    path, text = scaffold.render(args.what, answers, schemas, catalog)
     if path.exists():
         print(f"{path}: tệp đã có — hãy sửa tệp đó thay vì tạo mới", file=sys.stderr)
         return 2
@@ -98,6 +102,19 @@ def _new(args) -> int:
         return 1
     print(f"Đã viết {path} — hãy mở tệp, bổ sung các trường còn để trống (dòng bắt đầu bằng #) rồi chạy congkhai validate.", file=sys.stderr)
     return 0
+
+
+def _options() -> dict[str, tuple[str, bool]]:
+    """Every answer `congkhai new` takes as an option: its question (of the first kind that asks it), and
+    whether it may be given many times."""
+    options: dict[str, tuple[str, bool]] = {}
+    for kind, questions in scaffold.QUESTIONS.items():
+        for key, question, how in questions:
+            if key in options:
+                options[key] = (options[key][0], options[key][1] or how == "many")
+            else:
+                options[key] = (f"{kind}: {question}", how == "many")
+    return dict(sorted(options.items()))
 
 
 def _flag(key: str) -> str:
