@@ -33,7 +33,7 @@ class Background:
         previous = _RUNNING.get(self.name)
         if previous is not None and previous.is_alive():
             previous.kill()
-        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        if _may_fork():
             context = multiprocessing.get_context("fork")
             self.receive, send = context.Pipe(duplex=False)
             # with fork the arguments are not pickled: the child has them already
@@ -69,6 +69,12 @@ class Background:
     def stop(self) -> None:
         if self.process is not None and self.process.is_alive():
             self.process.kill()
+
+
+def _may_fork() -> bool:
+    """Fork copies only the thread that calls it: with other threads running, a lock one of them holds
+    stays locked in the child forever."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _run(send, target, args) -> None:

@@ -20,6 +20,10 @@ def test_generated_pages_link_to_their_source(tmp_path):
     assert link["href"] == "https://github.com/example/catalog/edit/main/catalog/procedures/so-tu-phap/2.000815.yaml"
     unit = BeautifulSoup((tmp_path / "site" / "don-vi" / "so-tu-phap" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert unit.select_one(".ck-edit a")["href"].endswith("/edit/main/catalog/units/so-tu-phap.yaml")
+    # the header links to the repository, without Material's component that fetches its stars from another host
+    for soup in (page, BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")):
+        assert soup.select_one("a.md-source")["href"] == "https://github.com/example/catalog"
+        assert soup.select('[data-md-component="source"]') == []
 
 
 def test_no_link_without_a_repository(mini_site):

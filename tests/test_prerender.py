@@ -9,12 +9,20 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conftest import ROOT, TODAY
+from generator import background
 from generator.pages import prerender
 from generator.catalog.load import load_catalog
 from generator.pages.specs import plan_site
 from generator.pages.prerender import Prerender
 from generator.pages.relations import relate
 from generator.pages.render import make_environment, render_page
+
+
+@pytest.fixture(autouse=True)
+def as_in_a_build(monkeypatch):
+    """`mkdocs build` runs no other thread, so it forks; this test process may (a browser's, a server's)."""
+    monkeypatch.setattr(background, "_may_fork", lambda: True)
+
 
 
 def _procedure_specs(catalog):

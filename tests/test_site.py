@@ -248,3 +248,14 @@ def test_catalog_text_in_the_theme_lines_is_escaped(tmp_path):
     soup = page(tmp_path / "site", "thu-tuc/2.000815")
     assert soup.select_one('meta[name="description"]')["content"] == f"Mã 2.000815 — Chứng thực {hostile}"
     assert soup.select_one(".ck-notice").get_text() == f"Lưu ý: {hostile}"
+
+
+def test_the_sample_site_s_own_layer_overrides_a_packaged_template(sample_site):
+    """overrides/ (the sample's custom_dir) wins over the theme layer congkhai ships, which wins over Material."""
+    footer = BeautifulSoup((sample_site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
+    assert "Trang mẫu của congkhai" in footer.get_text()
+    packaged = (ROOT / "generator" / "theme" / "partials" / "copyright.html").read_text(encoding="utf-8")
+    assert "Trang mẫu" not in packaged and "Trang được dựng bằng congkhai" in packaged
+    # the packaged layer is in the site: its search box and Vietnamese strings, and its assets
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="ck-search-input"' in home and (sample_site / "assets" / "congkhai.js").is_file()

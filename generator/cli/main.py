@@ -21,6 +21,7 @@ from generator.catalog.changed import changed_files, only_owned
 from generator.catalog.review import review
 from generator import __version__
 from generator.cli import argparse_vi, scaffold
+from generator.cli.init import KINDS_HELP, run_init
 from generator.catalog.errors import CatalogError, Problem
 from generator.catalog.jsonschema import write_schemas
 from generator.catalog.owners import codeowners
@@ -55,7 +56,16 @@ def main(argv: list[str] | None = None) -> int:
     owners = commands.add_parser("codeowners", help="viết .github/CODEOWNERS từ maintainers của các đơn vị")
     owners.add_argument("path", nargs="?", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     owners.add_argument("--out", default=".github/CODEOWNERS", metavar="TỆP", help="tệp sẽ viết (mặc định: .github/CODEOWNERS)")
+    init = commands.add_parser("init", help="tạo một trang mới: cấu hình, danh mục, các trang viết tay, kiểm tra tự động")
+    init.add_argument("dir", metavar="THƯ-MỤC", help="thư mục của trang mới (chưa có thì được tạo; đã có thì phải trống)")
+    init.add_argument("--authority-id", metavar="MÃ", help="mã cơ quan công bố: chữ thường không dấu, chữ số, dấu gạch ngang, ví dụ ubnd-tinh-thu")
+    init.add_argument("--authority-name", metavar="TÊN", help='tên đầy đủ của cơ quan công bố, ví dụ "Ủy ban nhân dân tỉnh Thử"')
+    init.add_argument("--authority-kind", metavar="LOẠI", help=KINDS_HELP)
+    init.add_argument("--site-url", metavar="ĐỊA-CHỈ", help="địa chỉ công khai của trang, bắt đầu bằng https:// (không ghi: địa chỉ minh họa https://congkhai.example/)")
+    init.add_argument("--repo-url", metavar="ĐỊA-CHỈ", help="địa chỉ kho mã (không bắt buộc): mỗi trang có liên kết “Đề nghị chỉnh sửa” đến tệp nguồn")
     args = parser.parse_args(argv)
+    if args.command == "init":
+        return run_init(args)
     if args.command == "new":
         return _new(args)
     if args.command == "schema":
