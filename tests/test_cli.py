@@ -1,3 +1,4 @@
+import re
 import shutil
 import subprocess
 import sys
@@ -84,3 +85,46 @@ def test_argparse_errors_are_in_vietnamese():
     assert "lỗi: tham số LỆNH: lựa chọn không hợp lệ: 'khong-co-lenh'" in result.stderr
     result = subprocess.run([sys.executable, "-m", "generator", "sample"], capture_output=True, text=True)
     assert result.returncode == 2 and "thiếu các tham số bắt buộc: --out" in result.stderr
+
+
+def test_a_file_name_or_a_value_cannot_forge_a_report_line_or_a_workflow_command(tmp_path, capsys, monkeypatch):
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    units = tmp_path / "catalog" / "units"
+    text = (units / "ubnd-xa-an-binh.yaml").read_text(encoding="utf-8")
+    forged = text.replace('phone: "0200 0000 003"', 'phone: "chưa có\\n::error file=catalog/site.yaml::giả\\Lcatalog/site.yaml:1:1: giả"')
+    assert forged != text
+    (units / "ubnd-xa-an-binh.yaml").write_text(forged, encoding="utf-8")
+    (units / "x\n::error file=site.yaml,line=1::giả\r.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["validate", "--no-review"]) == 1
+    lines = capsys.readouterr().out.splitlines()  # every kind of line break, U+2028 included
+    assert lines and all(re.fullmatch(r"catalog/.+?:\d+:\d+: .+", line) for line in lines), lines
+    assert any(line.startswith("catalog/units/x\\n::error file=site.yaml,line=1::giả\\r.yaml:") for line in lines)
+    assert any('"chưa có\\n::error file=catalog/site.yaml::giả\\u2028catalog/site.yaml:1:1: giả"' in line for line in lines)
+
+    assert main(["validate", "--no-review", "--format", "github"]) == 1
+    annotations = capsys.readouterr().out.splitlines()
+    assert len(annotations) == len(lines)
+    assert all(re.fullmatch(r"::(error|warning) file=[^:,]+,line=\d+,col=\d+::.+", line) for line in annotations), annotations
+    assert any(line.startswith("::error file=catalog/units/x\\n%3A%3Aerror file=site.yaml%2Cline=1%3A%3Agiả\\r.yaml,") for line in annotations)
+
+
+def test_validate_and_the_strict_build_agree_on_warnings(tmp_path):
+    """A warning of reading (here a bidi override removed from a name) stops a strict build: validate says so too."""
+    from conftest import build_site
+
+    shutil.copytree(FIXTURES / "mini", tmp_path / "catalog")
+    procedure = tmp_path / "catalog" / "procedures" / "so-tu-phap" / "2.000815.yaml"
+    procedure.write_text(procedure.read_text(encoding="utf-8").replace("bản sao từ", "bản sao \u202etừ"), encoding="utf-8")
+    built = build_site(tmp_path, tmp_path / "catalog")  # the project's mkdocs.yml: strict: true
+    validate = subprocess.run([sys.executable, "-m", "generator", "validate", "--no-review"], cwd=tmp_path, capture_output=True, text=True)
+    assert built.returncode != 0 and validate.returncode == 1
+    assert "2.000815.yaml:2:7: cảnh báo: đã bỏ 1 ký tự ẩn" in validate.stdout and "chế độ strict" in validate.stderr
+    relaxed = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: true", "strict: false")
+    (tmp_path / "mkdocs.yml").write_text(relaxed, encoding="utf-8")
+    built = build_site(tmp_path, tmp_path / "catalog", strict=False, copy_config=False)
+    validate = subprocess.run([sys.executable, "-m", "generator", "validate", "--no-review"], cwd=tmp_path, capture_output=True, text=True)
+    assert built.returncode == 0 and validate.returncode == 0
+    explicit = subprocess.run([sys.executable, "-m", "generator", "validate", "--no-review", "--strict"], cwd=tmp_path, capture_output=True, text=True)
+    assert explicit.returncode == 1

@@ -27,7 +27,7 @@ NAME = "Ủy ban nhân dân tỉnh Thử"
 REPO = "https://github.com/tinh-thu/congkhai"
 ENV = dict(os.environ, CONGKHAI_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), PYTHONUTF8="1")
 FILES = [
-    ".github/CODEOWNERS", ".github/workflows/publish.yml", ".github/workflows/pull-request.yml", ".gitignore",
+    ".github/CODEOWNERS", ".github/dependabot.yml", ".github/workflows/publish.yml", ".github/workflows/pull-request.yml", ".gitignore",
     ".pre-commit-config.yaml", ".vscode/settings.json", "README.md", "catalog/fields.yaml", "catalog/site.yaml",
     "catalog/synonyms.yaml", f"catalog/units/{ID}.yaml", "content/gioi-thieu.md", "content/huong-dan-dong-gop.md",
     "content/index.md", "content/phan-anh-kien-nghi.md", "mkdocs.yml",
@@ -154,7 +154,7 @@ def test_the_guide_examples_work_for_the_new_authority(tmp_path, authority, kind
 def test_workflows_keep_their_expressions_and_install_congkhai(made):
     folder = made[0] / ".github" / "workflows"
     pull, publish = ((folder / name).read_text(encoding="utf-8") for name in ("pull-request.yml", "publish.yml"))
-    assert 'congkhai validate --changed "origin/${{ github.base_ref }}" --format github' in pull
+    assert 'BASE_REF: ${{ github.base_ref }}' in pull and 'congkhai validate --changed "origin/$BASE_REF" --format github' in pull
     assert "url: ${{ steps.deployment.outputs.page_url }}" in publish
     for text in (pull, publish):
         assert "run: python -m pip install congkhai\n" in text and "pytest" not in text and "mkdocs build --strict" in text

@@ -62,7 +62,9 @@ def new_site(venv, tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     result = _run([str(venv / "congkhai"), "new", "procedure", "--code", CODE, "--name", "Thủ tục đăng ký khai sinh",
                    "--owner", AUTHORITY, "--field", "ho-tich", "--level", "tinh", "--step", "Nộp hồ sơ tại Bộ phận Một cửa",
-                   "--channel", "truc-tiep | Ngay trong ngày | Miễn lệ phí", "--result", "Giấy khai sinh"], cwd=folder)
+                   "--channel", "truc-tiep | Ngay trong ngày | Miễn lệ phí", "--result", "Giấy khai sinh",
+                   "--document", "Tờ khai đăng ký khai sinh | 1 | 0", "--requirements", "Không có yêu cầu, điều kiện.",
+                   "--legal-basis", "Luật Hộ tịch số 60/2014/QH13"], cwd=folder)
     assert result.returncode == 0, result.stderr
     return folder
 

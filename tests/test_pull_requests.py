@@ -34,7 +34,9 @@ def repo(tmp_path, monkeypatch):
 NEW = {
     "procedure": ["--code", "1.000656", "--name", "Thủ tục đăng ký khai tử", "--owner", "ubnd-xa-an-binh", "--field", "ho-tich",
                   "--level", "xa", "--for-all", "ubnd-xa", "--step", "Bước 1: Nộp tờ khai.", "--step", "Bước 2: Nhận trích lục.",
-                  "--channel", "truc-tiep | Ngay trong ngày | Miễn lệ phí", "--result", "Trích lục khai tử"],
+                  "--channel", "truc-tiep | Ngay trong ngày | Miễn lệ phí", "--result", "Trích lục khai tử",
+                  "--document", "Tờ khai đăng ký khai tử | 1 | 0", "--requirements", "Không có yêu cầu, điều kiện.",
+                  "--legal-basis", "Luật Hộ tịch số 60/2014/QH13"],
     "internal": ["--id", "nb-moi", "--name", "Thủ tục nội bộ mới", "--owner", "so-tu-phap", "--step", "Tiếp nhận."],
     "plan": ["--id", "kh-2026-so-tu-phap", "--number", "1/KH-STP", "--title", "Kế hoạch năm 2026", "--year", "2026",
              "--owner", "so-tu-phap", "--issuer", "ubnd-tinh-thu", "--section", "CHỈ ĐẠO", "--task", "Xây dựng kế hoạch.",
@@ -89,13 +91,14 @@ def test_reviewer_checks_give_their_reasons(repo, capsys):
     procedure.write_text(text, encoding="utf-8")
     abolished = repo / "catalog" / "procedures" / "so-tu-phap" / "2.000815.yaml"
     abolished.write_text(abolished.read_text(encoding="utf-8") + 'status: abolished\nreviewed_on: "2025-11-01"\n', encoding="utf-8")
+    (repo / "catalog" / "procedures" / "so-tu-phap" / "2.000001.yaml").unlink()  # replaced by 2.000815: never by an abolished one
     nb = repo / "catalog" / "internal" / "so-tu-phap" / "nb-tham-dinh.yaml"
     assert main(["validate"]) == 0
     out = capsys.readouterr().out
     assert "1.001193.yaml:36:14: cảnh báo: thủ tục chưa được rà soát trong 12 tháng qua (lần cuối ngày 2024-09-01)" in out
     assert "1.001193.yaml:35:14: cảnh báo: quyết định ngày 2025-07-01 nhưng có hiệu lực từ 2025-06-01" in out
     assert 'cảnh báo: liên kết "http://dichvucong.gov.vn/mau-to-khai.docx" không dùng https' in out
-    assert "2.000815.yaml:13:9: cảnh báo: thủ tục đã bãi bỏ nhưng chưa ghi quyết định bãi bỏ" in out
+    assert "2.000815.yaml:22:9: cảnh báo: thủ tục đã bãi bỏ nhưng chưa ghi quyết định bãi bỏ" in out
     assert nb.exists()
     assert main(["validate", "--no-review"]) == 0
     assert "cảnh báo" not in capsys.readouterr().out

@@ -30,8 +30,10 @@ def _yaml(code: str, name: str, steps: list[str], channels: list[tuple[str, str,
     lines += [f"  - {_q(step)}" for step in steps or ["(không có)"]]
     lines.append("channels:")
     for kind, time, fee in channels or [("truc-tiep", "", "")]:
-        lines += [f"  - kind: {kind}", f"    time: {_q(time)}", f"    fee: {_q(fee)}"]
+        lines += [f"  - kind: {kind}", f"    time: {_q(time or '(không có)')}", f"    fee: {_q(fee or '(không có)')}"]
     lines.append(f"result: {_q(result or '(không có)')}")
+    # the legal parts this adapter does not carry over, stated as such (a procedure file must state them)
+    lines += ['documents: {none: "(bản ghi không chép thành phần hồ sơ)"}', 'requirements: "(không có)"', 'legal_basis: ["(không có)"]']
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, TODAY
 from generator.catalog.load import load_catalog
+from generator.catalog.models import NoneStated
 from generator.text.vietnamese import sort_key
 
 CATALOG = load_catalog(ROOT / "catalog")
@@ -41,7 +42,9 @@ def test_every_procedure_page_has_every_part(sample_site):
         soup = page(sample_site, f"thu-tuc/{code}/")
         assert soup.h1.get_text(strip=True) == procedure.name
         ids = [s["id"] for s in article(soup).select("section[id]")]
-        assert ids == PROCEDURE_SECTIONS, code
+        # forms are a legal part only "where there are any": a page without them says nothing it was not told
+        expected = [s for s in PROCEDURE_SECTIONS if s != "mau-don" or procedure.forms or isinstance(procedure.forms, NoneStated)]
+        assert ids == expected, code
         assert len(soup.select("ol.ck-steps > li")) == len(procedure.steps)
         assert len(soup.select("table.ck-channels tbody tr")) == len(procedure.channels)
 
@@ -259,3 +262,11 @@ def test_the_sample_site_s_own_layer_overrides_a_packaged_template(sample_site):
     # the packaged layer is in the site: its search box and Vietnamese strings, and its assets
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert 'id="ck-search-input"' in home and (sample_site / "assets" / "congkhai.js").is_file()
+
+
+def test_no_page_invents_that_a_legal_part_is_absent(sample_site):
+    """What a procedure does not need is published only in the words of its file (documents: {none: …})."""
+    invented = ("Không yêu cầu hồ sơ", "Không có mẫu đơn, tờ khai", "Chưa cung cấp dịch vụ công trực tuyến")
+    for path in [*sample_site.glob("thu-tuc/*/index.html"), *sample_site.glob("man-hinh/**/*.html"), *sample_site.glob("assets/man-hinh/*.js")]:
+        text = path.read_text(encoding="utf-8")
+        assert not [sentence for sentence in invented if sentence in text], path

@@ -1,23 +1,33 @@
 """Checks across files: names and folders, duplicates, references, dates.
 
 Each check reads the validated entries and reports at the position of the
-value that is wrong, with what to do about it.
+value that is wrong, with what to do about it. The checks along links
+(parent, replaced_by, successors) are in ``graph.py``.
+
+"Today" is CONGKHAI_TODAY or the date of the machine, as for the review
+checks. A date that has not come yet is allowed one day of grace: the
+machine may be in another time zone than the clerk.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import PurePosixPath
 
+from generator.catalog import graph
 from generator.catalog.errors import Problem
+from generator.catalog.models import LISTED_STATUSES as LISTED
 from generator.catalog.owners import lineage
 from generator.text.vietnamese import fold
 
 _FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
 
 
-def check_catalog(catalog, entries, checked=None) -> list[Problem]:
+def check_catalog(catalog, entries, checked=None, today: str | None = None) -> list[Problem]:
     """Problems across *entries*; the per-file checks run on *checked* (default: all)."""
     problems: list[Problem] = []
+    today = today or os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
 
     def error(entry, key, message, warning=False):
         problems.append(Problem(entry.path, *entry.at(key), message, warning=warning))
@@ -28,6 +38,9 @@ def check_catalog(catalog, entries, checked=None) -> list[Problem]:
         checker = _CHECKERS.get(entry.folder)
         if checker:
             checker(entry, catalog, error)
+        _check_dates(entry, catalog, today, error)
+    graph.check_parent_cycles(entries, catalog, error)
+    graph.check_replacements(entries, catalog, error)
     if catalog.site is not None:
         _check_site(next(e for e in entries if e.model is catalog.site), catalog, error)
     for entry in entries:
@@ -99,8 +112,6 @@ def _ref(entry, key, value, catalog, folder, what, error) -> None:
 def _check_unit(entry, catalog, error) -> None:
     unit = entry.model
     _ref(entry, "parent", unit.parent, catalog, "units", "đơn vị", error)
-    if unit.parent == unit.id:
-        error(entry, "parent", "đơn vị không thể là cấp trên của chính nó — hãy sửa parent")
     for index, successor in enumerate(unit.successors):
         _ref(entry, f"successors[{index}]", successor, catalog, "units", "đơn vị", error)
     if unit.successors and not unit.valid_to:
@@ -149,9 +160,7 @@ def _check_procedure(entry, catalog, error) -> None:
     _check_documents(entry, procedure, error)
     if procedure.status == "replaced" and not procedure.replaced_by:
         error(entry, "status", 'thủ tục có status: replaced (đã được thay thế) cần có dòng replaced_by: "<mã thủ tục thay thế>" — hãy thêm dòng đó, hoặc sửa status nếu thủ tục vẫn đang thực hiện')
-    if procedure.replaced_by == procedure.code:
-        error(entry, "replaced_by", "thủ tục không thể thay thế chính nó — hãy ghi mã của thủ tục mới")
-    elif procedure.replaced_by and procedure.replaced_by not in catalog.procedures and not _unreadable(catalog, "procedures", procedure.replaced_by):
+    if procedure.replaced_by and procedure.replaced_by not in catalog.procedures and not _unreadable(catalog, "procedures", procedure.replaced_by):
         error(entry, "replaced_by", f'replaced_by: không có thủ tục nào mang mã "{procedure.replaced_by}" — hãy thêm thủ tục thay thế vào danh mục hoặc sửa mã')
 
 
@@ -183,8 +192,18 @@ def _check_plan(entry, catalog, error) -> None:
 
 def _check_site(entry, catalog, error) -> None:
     _ref(entry, "authority", catalog.site.authority, catalog, "units", "đơn vị", error)
+    links = graph.replaced_links(catalog.procedures)
     for index, code in enumerate(catalog.site.popular):
         _ref(entry, f"popular[{index}]", code, catalog, "procedures", "thủ tục", error)
+        status = getattr(catalog.procedures.get(code), "status", "active")  # a file not read is not judged
+        if status == "abolished":
+            error(entry, f"popular[{index}]", f'popular[{index}]: thủ tục "{code}" đã bãi bỏ (status: abolished) nên trang chủ không hiện nó trong các thủ tục '
+                  "được dùng nhiều — hãy xóa dòng này hoặc thay bằng mã một thủ tục đang thực hiện")
+        elif status == "replaced":
+            path, final = graph.replacement(code, catalog.procedures, links)
+            fix = f'hãy thay bằng mã thủ tục thay thế đang thực hiện "{path[-1]}"' if final in LISTED else "hãy xóa dòng này hoặc thay bằng mã một thủ tục đang thực hiện"
+            error(entry, f"popular[{index}]", f'popular[{index}]: thủ tục "{code}" đã được thay thế (status: replaced) nên trang chủ không hiện nó '
+                  f"trong các thủ tục được dùng nhiều — {fix}")
 
 
 def _check_synonyms(entry, error) -> None:
@@ -200,6 +219,36 @@ def _check_synonyms(entry, error) -> None:
                 error(entry, where, f'"{word}" đã có ở dòng {entry.at(first[key])[0]} — mỗi cách gọi chỉ được chỉ đến một cụm từ chính thức')
             else:
                 first[key] = where
+
+
+def _check_dates(entry, catalog, today, error) -> None:
+    """What has happened is not dated in the future; a unit that has ended publishes nothing new."""
+    if entry.folder in ("procedures", "internal"):
+        _check_happened(entry, today, error)
+        if entry.model.status in LISTED:
+            graph.check_ended_folder(entry, catalog, today, error)
+            graph.check_ended_implementing(entry, catalog, today, error)
+    elif entry.folder == "plans" and _coming(entry.model.date, today):
+        error(entry, "date", f"date: ngày ban hành kế hoạch {entry.model.date} chưa đến — hãy kiểm tra lại ngày ký ban hành; "
+              "kế hoạch cho năm sau vẫn ghi ngày đã ký", warning=True)
+    elif entry.folder == "plans":
+        graph.check_plan_after_end(entry, catalog, today, error)
+
+
+def _coming(day, today: str) -> bool:
+    """A date after tomorrow: one day of grace, the machine may be a time zone behind the clerk."""
+    return bool(day) and day > (dt.date.fromisoformat(today) + dt.timedelta(days=1)).isoformat()
+
+
+def _check_happened(entry, today, error) -> None:
+    model = entry.model
+    if _coming(getattr(model, "reviewed_on", None), today):
+        error(entry, "reviewed_on", f"reviewed_on: ngày rà soát {model.reviewed_on} chưa đến — chỉ ghi ngày đã thực sự rà soát (hôm nay hoặc trước đó); "
+              "hãy kiểm tra lại năm, tháng, ngày")
+    announcement = model.announcement
+    if announcement and _coming(announcement.date, today):
+        error(entry, "announcement.date", f"announcement.date: ngày ký quyết định công bố {announcement.date} chưa đến — hãy kiểm tra lại ngày ký; "
+              "nếu quyết định có hiệu lực từ một ngày sau, hãy ghi ngày đó ở announcement.effective", warning=True)
 
 
 _CHECKERS = {"units": _check_unit, "procedures": _check_procedure, "internal": _check_internal, "plans": _check_plan}

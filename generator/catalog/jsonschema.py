@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.catalog import kinds
 from generator.catalog.schema import Date, Email, Enum, ListOf, Record, Text, Url
+from generator.catalog.statements import OrNone
 
 FILES = {  # schema file → (kind, title, the catalog files it describes)
     "site": (kinds.SITE, "Cấu hình trang", "catalog/site.yaml"),
@@ -37,6 +38,10 @@ def schema_of(kind, description: str = "") -> dict:
         result = {"type": "array", "items": schema_of(kind.item)}
         if kind.min_items:
             result["minItems"] = kind.min_items
+    elif isinstance(kind, OrNone):
+        stated = {"type": "object", "properties": {"none": {"type": "string", "description": "Câu khẳng định không có, ví dụ: " + kind.example}},
+                  "required": ["none"], "additionalProperties": False}
+        result = {"anyOf": [schema_of(kind.items), stated]}
     elif isinstance(kind, Enum):
         result = {"enum": list(kind.choices)}
     elif isinstance(kind, Date):

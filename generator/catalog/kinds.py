@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from generator.catalog import models as m
 from generator.catalog.schema import Date, Email, Enum, Field, ListOf, Record, Text, Url
+from generator.catalog.statements import DocNumber, OrNone
+from generator.catalog.linkkinds import PhoneNumber, TextOrLink
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HINT = 'chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "so-tu-phap"'
@@ -39,8 +41,8 @@ _text = Text()
 _texts = ListOf(_text)
 
 
-def _f(key, kind, label, required=False, attr=None):
-    return Field(key, kind, label, required=required, attr=attr)
+def _f(key, kind, label, required=False, attr=None, if_none=""):
+    return Field(key, kind, label, required=required, attr=attr, if_none=if_none)
 
 
 SITE = Record(m.Site, [
@@ -69,7 +71,7 @@ SYNONYM = Record(m.Synonym, [
 SYNONYMS = Record(m.SynonymList, [_f("synonyms", ListOf(SYNONYM, min_items=1), "danh sách từ đồng nghĩa", True)],
                   what="danh sách từ đồng nghĩa")
 
-PHONE = Record(m.Phone, [_f("number", _text, "số điện thoại", True), _f("label", _text, "tên đường dây")], what="số điện thoại")
+PHONE = Record(m.Phone, [_f("number", PhoneNumber(), "số điện thoại", True), _f("label", _text, "tên đường dây")], what="số điện thoại")
 
 COUNTER = Record(m.Counter, [
     _f("id", _slug, "mã quầy", True),
@@ -81,7 +83,7 @@ COUNTER = Record(m.Counter, [
 PETITION = Record(m.Petition, [
     _f("address", _text, "địa chỉ cơ quan"),
     _f("postal_address", _text, "địa chỉ thư tín"),
-    _f("phone", _text, "số điện thoại chuyên dùng"),
+    _f("phone", PhoneNumber(), "số điện thoại chuyên dùng"),
     _f("email", Email(), "thư điện tử"),
     _f("website", Url(), "trang thông tin điện tử"),
 ], what="nơi tiếp nhận phản ánh, kiến nghị")
@@ -122,8 +124,8 @@ DOCUMENT = Record(m.Document, [
 
 CHANNEL = Record(m.Channel, [
     _f("kind", Enum(CHANNELS), "cách thức nộp", True),
-    _f("time", _text, "thời hạn giải quyết"),
-    _f("fee", _text, "phí, lệ phí"),
+    _f("time", _text, "thời hạn giải quyết", True),
+    _f("fee", _text, "phí, lệ phí", True, if_none='fee: "Không thu phí, lệ phí"'),
     _f("note", _text, "mô tả"),
 ], what="cách thức thực hiện")
 
@@ -135,7 +137,7 @@ ONLINE = Record(m.OnlineService, [
 ], what="dịch vụ công trực tuyến")
 
 ANNOUNCEMENT = Record(m.Announcement, [
-    _f("decision", _text, "số quyết định công bố", True),
+    _f("decision", DocNumber(), "số quyết định công bố", True),
     _f("date", Date(), "ngày quyết định"),
     _f("issuer", _text, "người, cơ quan ban hành"),
     _f("kind", Enum(ANNOUNCEMENT_KINDS), "loại công bố"),
@@ -155,17 +157,18 @@ PROCEDURE = Record(m.Procedure, [
     _f("implementing", IMPLEMENTING, "cơ quan thực hiện", True),
     _f("competent_authority", _text, "cơ quan có thẩm quyền"),
     _f("steps", ListOf(_text, min_items=1), "trình tự thực hiện", True),
-    _f("documents", ListOf(DOCUMENT), "thành phần hồ sơ"),
+    _f("documents", OrNone(ListOf(DOCUMENT, min_items=1), "Không phải nộp hồ sơ."), "thành phần hồ sơ", True,
+       if_none='documents: {none: "Không phải nộp hồ sơ."}'),
     _f("channels", ListOf(CHANNEL, min_items=1), "cách thức thực hiện", True),
     _f("result", _text, "kết quả thực hiện", True),
-    _f("requirements", _text, "yêu cầu, điều kiện"),
-    _f("forms", ListOf(FORM), "mẫu đơn, tờ khai"),
-    _f("legal_basis", _texts, "căn cứ pháp lý"),
+    _f("requirements", _text, "yêu cầu, điều kiện", True, if_none='requirements: "Không có yêu cầu, điều kiện."'),
+    _f("forms", OrNone(ListOf(FORM, min_items=1), "Không có mẫu đơn, tờ khai."), "mẫu đơn, tờ khai"),
+    _f("legal_basis", ListOf(_text, min_items=1), "căn cứ pháp lý", True),
     _f("online_service", ONLINE, "dịch vụ công trực tuyến"),
     _f("announcement", ANNOUNCEMENT, "quyết định công bố"),
     _f("status", Enum(STATUSES), "tình trạng"),
     _f("replaced_by", Text(pattern=CODE, hint=CODE_HINT), "mã thủ tục thay thế"),
-    _f("source", _text, "nguồn", attr="source_ref"),
+    _f("source", TextOrLink(), "nguồn", attr="source_ref"),
     _f("reviewed_on", Date(), "ngày rà soát gần nhất"),
 ], what="thủ tục")
 
@@ -206,14 +209,14 @@ TASK = Record(m.Task, [
 
 PLAN = Record(m.Plan, [
     _f("id", _slug, "mã kế hoạch", True),
-    _f("number", _text, "số ký hiệu", True),
+    _f("number", DocNumber(), "số ký hiệu", True),
     _f("title", _text, "trích yếu", True),
     _f("year", Text(pattern=r"\d{4}", hint='hãy ghi năm bằng bốn chữ số, ví dụ "2024"', noun="năm"), "năm", True),
     _f("issuer", _slug, "cơ quan ban hành", True),
     _f("owner", _slug, "đơn vị cập nhật", True),
     _f("date", Date(), "ngày ban hành"),
     _f("date_text", _text, "ngày ban hành như trong văn bản"),
-    _f("source", _text, "nguồn", attr="source_ref"),
+    _f("source", TextOrLink(), "nguồn", attr="source_ref"),
     _f("summary", _text, "tóm tắt"),
     _f("sections", ListOf(SECTION, min_items=1), "các mục của phụ lục", True),
     _f("tasks", ListOf(TASK, min_items=1), "các nhiệm vụ", True),

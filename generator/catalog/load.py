@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from pathlib import Path
 
+from generator.catalog import files
 from generator.catalog.checks import check_catalog
 from generator.catalog.errors import CatalogError, Problem
 from generator.catalog.reading import Entry, Job, paused_collector, read_all
@@ -95,24 +96,44 @@ def _discover(root: Path, display_root: Path, problems: list[Problem], unreadabl
     if not root.is_dir():
         raise CatalogError([Problem(_show(root, display_root), 1, 1, "không tìm thấy thư mục danh mục")])
     prefix = _show(root, display_root)  # resolved once; each file's place is then joined to it
-    for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+    for directory, subdirs, names in os.walk(root):  # symbolic links to folders are listed, never followed
+        base = Path(directory)
+        for name in list(subdirs):
+            refused = files.refuse(base / name, name, folder=True)
+            if refused or name.startswith("."):
+                subdirs.remove(name)
+                if refused:
+                    problems.append(Problem(_shown(base / name, root, prefix), 1, 1, refused))
+        subdirs.sort()
         for name in sorted(names):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            path = Path(directory) / name
+            path = base / name
             parts = path.relative_to(root).parts
-            shown = "/".join(parts) if prefix == "." else "/".join((prefix, *parts))
-            placed = _place(parts)
-            if name.endswith(".yml"):
-                problems.append(Problem(shown, 1, 1, f'tệp phải có đuôi ".yaml" — hãy đổi tên thành "{name[:-4]}.yaml"'))
+            shown = _shown(path, root, prefix)
+            refused = files.refuse(path, name)
+            if refused:
+                problems.append(Problem(shown, 1, 1, refused))
                 unreadable.add(_file_key(parts))
-            elif placed is None:
+                continue
+            skipped = files.skipped(parts)
+            if skipped is not None:
+                warning, message = skipped
+                if message:
+                    problems.append(Problem(shown, 1, 1, message, warning=warning))
+                if not warning:
+                    unreadable.add(_file_key(parts))
+                continue
+            placed = _place(parts)
+            if placed is None:
                 problems.append(Problem(shown, 1, 1, _misplaced(parts)))
                 unreadable.add(_file_key(parts))
             else:
                 folder, kind, owner_dir = placed
                 yield Job(folder, path, kind, owner_dir, shown)
+
+
+def _shown(path: Path, root: Path, prefix: str) -> str:
+    parts = path.relative_to(root).parts
+    return "/".join(parts) if prefix == "." else "/".join((prefix, *parts))
 
 
 def _place(parts: tuple[str, ...]):

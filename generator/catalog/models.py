@@ -12,6 +12,28 @@ from dataclasses import field as _default
 LISTED_STATUSES = ("active", "amended")
 
 
+class NoneStated(tuple):
+    """A legal part the file states, in its own words, that the procedure does not have ("documents:
+    {none: "Không phải nộp hồ sơ."}"). It is an empty tuple to code that counts or loops over the part,
+    and carries the sentence to publish; a template never invents that sentence."""
+
+    text: str
+
+    def __new__(cls, text: str):
+        stated = super().__new__(cls)
+        stated.text = text
+        return stated
+
+    def __eq__(self, other):
+        return isinstance(other, NoneStated) and other.text == self.text
+
+    def __hash__(self):
+        return hash(("NoneStated", self.text))
+
+    def __repr__(self):
+        return f"NoneStated({self.text!r})"
+
+
 @dataclass(frozen=True)
 class Site:
     title: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.catalog.errors import Problem
+from generator.catalog.graph import no_unit_left
 
 DEFAULT_REVIEW_MONTHS = 12
 
@@ -42,7 +43,7 @@ def _procedure(p, catalog, today: str, due: str, months: int):
         yield "announcement.effective", (
             f"quyết định ngày {announcement.date} nhưng có hiệu lực từ {announcement.effective}, trước cả ngày ký — "
             "hãy kiểm tra lại hai ngày này")
-    if listed:
+    if listed and not no_unit_left(p.implementing, catalog.units, today):  # else checked on loading, with the successors
         for index, unit_id in enumerate(p.implementing.units):
             unit = catalog.units.get(unit_id)
             if unit is not None and not unit.active_on(today):

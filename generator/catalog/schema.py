@@ -47,10 +47,28 @@ class Text(Kind):
         if not isinstance(value, YStr):
             ctx.out.error(value, f"{_name(path)} phải là {self.noun}, không phải {_shape(value)} — {_scalar_fix(value)}")
             return INVALID
-        if self.pattern and not re.fullmatch(self.pattern, value):
+        if self.pattern and not re.fullmatch(self.pattern, value, re.ASCII):
             ctx.out.error(value, f'{_name(path)}: "{value}" không đúng dạng — {self.hint}')
             return INVALID
+        if not value.strip():
+            ctx.out.error(value, f'{_name(path)} chỉ có dấu cách — hãy điền nội dung, hoặc xóa cả dòng nếu không có')
+            return INVALID
+        if self.pattern is None:
+            _words_checks(value, path, ctx)
         return str(value)
+
+
+_PLACEHOLDER = re.compile(r"(?:\b(?:ngày|tháng|năm|số)\s*(?:…|\.{2,}|_{2,}|x{2,}\b)|(?:…|\.{2,}|_{2,})\s*/\s*[A-ZĐ]{2})", re.I)
+
+
+def _words_checks(value, path: str, ctx: Context) -> None:
+    """Free text that YAML or a template left unfinished: a comment that cut the value, a blank to fill in."""
+    if value.comment:
+        ctx.out.warn(value.comment, f'{_name(path)}: phần từ dấu " #" trở đi bị YAML coi là ghi chú và không được đăng — '
+                                    'nếu đó là một phần của giá trị, hãy đặt cả giá trị trong dấu nháy kép "..."')
+    found = _PLACEHOLDER.search(value)
+    if found:
+        ctx.out.warn(value, f'{_name(path)}: còn chỗ để trống chưa điền ("{found.group(0)}") — hãy điền đủ số, ngày tháng trước khi đăng')
 
 
 @dataclass
@@ -76,7 +94,7 @@ class Date(Kind):
         text = Text(noun="ngày").check(value, path, ctx)
         if text is INVALID:
             return INVALID
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             ctx.out.error(value, f'{_name(path)}: ngày "{text}" không đúng dạng — hãy viết theo dạng NĂM-THÁNG-NGÀY, ví dụ "2025-07-01"{_date_example(text)}')
             return INVALID
         try:
@@ -92,27 +110,25 @@ class Url(Kind):
     schemes: tuple[str, ...] = ("https", "http")
     noun: str = "liên kết"
 
-    def check(self, value, path, ctx):
-        text = Text(noun="liên kết").check(value, path, ctx)
-        if text is INVALID:
-            return INVALID
-        if not re.fullmatch(r"(%s)://[^\s/$.?#][^\s<>\"]*" % "|".join(self.schemes), text):
-            ctx.out.error(value, f'{_name(path)}: liên kết "{text}" không hợp lệ — phải bắt đầu bằng https:// (hoặc http://) và không có dấu cách')
-            return INVALID
-        return text
+    def check(self, value, path, ctx):  # the rules, shared with the pages' filters: generator/text/links.py
+        from generator.text.links import url_problem
+        text = Text(noun=self.noun).check(value, path, ctx)
+        problem = text is not INVALID and url_problem(text, self.schemes)
+        if problem:
+            ctx.out.error(value, f"{_name(path)}: {problem}")
+        return INVALID if problem else text
 
 
 class Email(Kind):
     noun = "địa chỉ thư điện tử"
 
-    def check(self, value, path, ctx):
+    def check(self, value, path, ctx):  # one bare address: no "mailto:", no "?bcc=…", no second address, no %
+        from generator.text.links import email_problem
         text = Text(noun=self.noun).check(value, path, ctx)
-        if text is INVALID:
-            return INVALID
-        if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", text):
-            ctx.out.error(value, f'{_name(path)}: "{text}" không phải địa chỉ thư điện tử — hãy viết dạng ten@coquan.gov.vn, không có dấu cách')
-            return INVALID
-        return text
+        problem = text is not INVALID and email_problem(text)
+        if problem:
+            ctx.out.error(value, f"{_name(path)}: {problem}")
+        return INVALID if problem else text
 
 
 @dataclass
@@ -140,7 +156,7 @@ class ListOf(Kind):
                 items.append(INVALID)
                 continue
             ctx.positions[item_path] = item.pos
-            if isinstance(item, YStr) and item == "":
+            if isinstance(item, YStr) and not item.strip():
                 ctx.out.error(item, f"{_name(item_path)} để trống — hãy điền nội dung hoặc xóa dòng \"- \" thừa")
                 items.append(INVALID)
                 continue
@@ -158,6 +174,7 @@ class Field:
     required: bool = False
     attr: str | None = None
     description: str = ""
+    if_none: str = ""  # for a required legal part: how to state that the procedure has none
 
     @property
     def name(self) -> str:
@@ -229,7 +246,8 @@ class Record(Kind):
                 if spec.key in value:
                     ctx.out.error(value.key_pos[spec.key], f'trường bắt buộc "{full}" ({spec.label}) đang để trống — hãy điền giá trị sau dấu hai chấm')
                 else:
-                    ctx.out.error(value, f'thiếu trường bắt buộc "{full}" ({spec.label}) — hãy thêm dòng "{spec.key}: ..."')
+                    none = f"; nếu thủ tục không có, hãy ghi rõ: {spec.if_none}" if spec.if_none else ""
+                    ctx.out.error(value, f'thiếu trường bắt buộc "{full}" ({spec.label}) — hãy thêm dòng "{spec.key}: ..."{none}')
                 return INVALID
             return None
         ctx.positions[full] = raw.pos

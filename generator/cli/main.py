@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--format", choices=("text", "github"), default="text", help="cách in lỗi")
     validate.add_argument("--changed", metavar="NHÁNH", help="chỉ kiểm tra các tệp đã đổi so với NHÁNH (ví dụ origin/main) và các tham chiếu của chúng")
     validate.add_argument("--no-review", action="store_true", help="bỏ qua các kiểm tra của người duyệt (rà soát quá hạn, liên kết không https…)")
+    validate.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                          help="coi các cảnh báo khi đọc tệp (ký tự ẩn đã bỏ, dấu # cắt giá trị…) là lỗi, như khi dựng trang ở chế độ strict "
+                               "(mặc định: theo dòng strict: của mkdocs.yml trong thư mục hiện tại)")
     sample = commands.add_parser("sample", help="viết một danh mục tổng hợp (để đo tốc độ, thử tải)")
     sample.add_argument("--procedures", type=int, metavar="SỐ", default=1000, help="số thủ tục (mặc định 1000)")
     sample.add_argument("--units", type=int, metavar="SỐ", help="số đơn vị, gồm tỉnh, các sở và các xã (mặc định theo số thủ tục)")
@@ -76,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return _codeowners(Path(args.path), Path(args.out))
     if args.command == "sample":
         return _sample(Path(args.out), args.procedures, args.units, args.seed)
-    return _validate(Path(args.path), args.format, args.changed, not args.no_review)
+    strict = _site_is_strict(Path.cwd()) if args.strict is None else args.strict
+    return _validate(Path(args.path), args.format, args.changed, not args.no_review, strict)
 
 
 def _new(args) -> int:
@@ -129,7 +134,7 @@ def _options() -> dict[str, tuple[str, bool]]:
 
 def _flag(key: str) -> str:
     """The option for an answer: --code, --lead-text; repeatable answers take the singular (--step)."""
-    singular = {"levels": "level", "steps": "step", "channels": "channel", "maintainers": "maintainer"}
+    singular = {"levels": "level", "steps": "step", "channels": "channel", "maintainers": "maintainer", "documents": "document"}
     return "--" + singular.get(key, key).replace("_", "-")
 
 
@@ -167,7 +172,16 @@ def _sample(out: Path, procedures: int, units: int | None, seed: int) -> int:
     return 0
 
 
-def _validate(path: Path, style: str, base: str | None = None, reviewing: bool = True) -> int:
+def _site_is_strict(folder: Path) -> bool:
+    """Whether the site in *folder* is built in strict mode, where a warning stops the build."""
+    for name in ("mkdocs.yml", "properdocs.yml"):
+        config = folder / name
+        if config.is_file():
+            return bool(re.search(r"^strict:\s*(true|yes|on)\s*(#.*)?$", config.read_text(encoding="utf-8", errors="replace"), re.M | re.I))
+    return False
+
+
+def _validate(path: Path, style: str, base: str | None = None, reviewing: bool = True, strict: bool = False) -> int:
     only = None
     if base:
         files = changed_files(base, path)
@@ -185,10 +199,15 @@ def _validate(path: Path, style: str, base: str | None = None, reviewing: bool =
         errors = sum(1 for p in exc.problems if not p.warning)
         print(f"Danh mục có {errors} lỗi — hãy sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
         return 1
+    refused = len(catalog.warnings) if strict else 0  # what the strict build refuses: the warnings of reading
     if reviewing:
         today = os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         catalog.warnings = sorted(catalog.warnings + review(catalog, catalog.entries, today))
     _print(catalog.warnings, style)
+    if refused:
+        print(f"Danh mục có {refused} cảnh báo khi đọc tệp; trang dựng ở chế độ strict sẽ dừng vì chúng — hãy sửa rồi chạy lại "
+              "(--no-strict để chỉ kiểm tra).", file=sys.stderr)
+        return 1
     if only is not None:
         print(f"Đã kiểm tra {len(only)} tệp thay đổi cùng các tham chiếu của chúng.", file=sys.stderr)
     counts = f"{len(catalog.procedures)} thủ tục, {len(catalog.internals)} thủ tục nội bộ, {len(catalog.units)} đơn vị, {len(catalog.plans)} kế hoạch"
@@ -198,13 +217,9 @@ def _validate(path: Path, style: str, base: str | None = None, reviewing: bool =
 
 
 def _print(problems: list[Problem], style: str) -> None:
+    """One line per problem: a Problem keeps what it quotes on one line, and its GitHub form escapes the rest."""
     for problem in problems:
-        if style == "github":
-            level = "warning" if problem.warning else "error"
-            message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} file={problem.path},line={problem.line},col={problem.col}::{message}")
-        else:
-            print(problem)
+        print(problem.github() if style == "github" else problem)
 
 
 if __name__ == "__main__":

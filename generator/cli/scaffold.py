@@ -38,21 +38,33 @@ implementing:                           # đơn vị thực hiện: units (mã �
 {implementing}steps:                                  # trình tự thực hiện, giữ nguyên văn
 {''.join(f"  - {q(step)}{chr(10)}" for step in a['steps'])}channels:                               # cách thức: truc-tiep | truc-tuyen | buu-chinh, mỗi cách một thời hạn và phí
 {channels}result: {q(a['result'])}
-# Các trường nên bổ sung (bỏ dấu # ở đầu dòng rồi điền):
+{_documents(a['documents'])}requirements: {q(a['requirements'])}
+{_list('legal_basis', a['legal_basis'])}# Các trường nên bổ sung (bỏ dấu # ở đầu dòng rồi điền):
 # aliases: ["tên thường gọi"]
 # audiences: ["Công dân Việt Nam"]
 # competent_authority: "Ủy ban nhân dân cấp xã"
-# documents:
-#   - name: "Tờ khai theo mẫu"
-#     originals: "1"
-#     copies: "0"
-# requirements: "Không"
-# legal_basis: ["Luật …"]
 # online_service: {{level: full, url: "https://dichvucong.gov.vn/…"}}
 # announcement: {{decision: "Quyết định số …/QĐ-UBND", date: "2025-07-01", kind: moi}}
 # reviewed_on: "2025-07-01"
 """
     return f"procedures/{a['owner']}/{a['code']}.yaml", text
+
+
+NONE_WORDS = {"khong", "không", "none"}
+
+
+def _documents(lines) -> str:
+    """documents: one per answer "tên | bản chính | bản sao"; the single answer "không" states there are none."""
+    if len(lines) == 1 and lines[0].strip().lower() in NONE_WORDS:
+        return 'documents: {none: "Không phải nộp hồ sơ."}\n'
+    text = "documents:\n"
+    for line in lines:
+        name, _, rest = line.partition("|")
+        originals, _, copies = rest.partition("|")
+        text += f"  - name: {q(name.strip())}\n"
+        text += f"    originals: {q(originals.strip())}\n" if originals.strip() else ""
+        text += f"    copies: {q(copies.strip())}\n" if copies.strip() else ""
+    return text
 
 
 def internal(a: dict) -> tuple[str, str]:
@@ -131,7 +143,10 @@ QUESTIONS = {
                   ("levels", "Cấp thực hiện: tinh, xa, bo hoặc khac (mỗi dòng một giá trị)", "many"),
                   ("steps", "Trình tự thực hiện, mỗi bước một dòng", "many"),
                   ("channels", "Cách thức thực hiện, mỗi dòng dạng: truc-tiep | thời hạn | phí", "many"),
-                  ("result", "Kết quả thực hiện", "one")],
+                  ("result", "Kết quả thực hiện", "one"),
+                  ("documents", 'Giấy tờ cần nộp, mỗi dòng dạng: tên giấy tờ | số bản chính | số bản sao (hoặc một dòng "không")', "many"),
+                  ("requirements", 'Yêu cầu, điều kiện thực hiện (nếu không có, ghi "Không có yêu cầu, điều kiện.")', "one"),
+                  ("legal_basis", "Căn cứ pháp lý, mỗi văn bản một dòng", "many")],
     "internal": [("id", "Mã thủ tục nội bộ (chữ thường không dấu, ví dụ nb-tham-dinh-du-toan)", "one"), ("name", "Tên thủ tục nội bộ", "one"),
                  ("owner", "Mã đơn vị cập nhật", "one"), ("steps", "Trình tự thực hiện, mỗi bước một dòng", "many")],
     "plan": [("id", "Mã kế hoạch (ví dụ kh-2025-so-tu-phap)", "one"), ("number", "Số, ký hiệu (ví dụ 12/KH-STP)", "one"),

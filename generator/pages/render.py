@@ -2,22 +2,26 @@
 
 Autoescaping is on: text from catalog files is never trusted as HTML. Links
 are relative, so the site works under any base path and from a local copy
-on a counter screen; external links keep only http(s), mailto and tel.
+on a counter screen. An external link is live only when it keeps the rules
+the catalog was validated with (generator/text/links.py): an http(s) address
+with a real host and no credentials, ``mailto:`` one bare address, ``tel:``
+digits only. A value that breaks them (a file written past the validator, a
+site's own template) is shown as text: the filters give None, never an href.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
 from generator.catalog import kinds
+from generator.catalog.models import NoneStated
 from generator.pages.rows import RowCache
+from generator.text import links
 
 TEMPLATES = Path(__file__).parent / "templates"
-_SAFE_SCHEMES = re.compile(r"(https?://|mailto:|tel:)", re.IGNORECASE)
 
 
 _ENVIRONMENTS: dict[tuple, jinja2.Environment] = {}
@@ -51,7 +55,8 @@ def _new_environment(search: list[str]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date_vi=date_vi, safe_url=safe_url, lines=lines, tel=tel_url)
+    env.filters.update(date_vi=date_vi, safe_url=safe_url, lines=lines, tel=tel_url, mailto=mailto_url)
+    env.tests["none_stated"] = lambda value: isinstance(value, NoneStated)  # "none" in the file's own words
     env.globals.update(
         CHANNELS=kinds.CHANNELS, ONLINE_LEVELS=kinds.ONLINE_LEVELS, ANNOUNCEMENT_KINDS=kinds.ANNOUNCEMENT_KINDS,
         STATUSES=kinds.STATUSES, LEVELS=kinds.LEVELS, UNIT_KINDS=kinds.UNIT_KINDS, UNIT_LEVELS=kinds.UNIT_LEVELS,
@@ -105,15 +110,18 @@ def date_vi(iso: str | None) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL if its scheme is http(s), mailto or tel; otherwise None."""
-    if url and _SAFE_SCHEMES.match(url.strip()):
-        return url.strip()
-    return None
+    """*url* if it may be a live link (an http(s) address, ``mailto:`` one address, ``tel:`` digits); otherwise None."""
+    return links.safe_href(url)
 
 
-def tel_url(number: str) -> str:
-    digits = re.sub(r"[^\d+]", "", number)
-    return f"tel:{digits}"
+def tel_url(number: str | None) -> str | None:
+    """``tel:`` and the digits (and a leading +) of a phone number written as one; otherwise None."""
+    return links.tel_href(number)
+
+
+def mailto_url(address: str | None) -> str | None:
+    """``mailto:`` and one bare e-mail address; otherwise None."""
+    return links.mailto_href(address)
 
 
 def lines(text: str | None) -> Markup:
