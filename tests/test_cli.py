@@ -57,7 +57,8 @@ def _help(*command: str) -> str:
     return result.stdout
 
 
-SUBCOMMANDS = ("validate", "sample", "new", "schema", "codeowners", "init")
+SUBCOMMANDS = ("validate", "sample", "new", "schema", "codeowners", "init", "export", "import")
+NESTED = (("import", "plan"), ("import", "procedures"))  # commands of a command: congkhai import plan|procedures
 
 
 def test_every_help_is_in_vietnamese_and_every_option_explained():
@@ -67,7 +68,7 @@ def test_every_help_is_in_vietnamese_and_every_option_explained():
     assert version.stdout.strip() == f"congkhai {__version__}"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'version = "{__version__}"' in pyproject or 'dynamic = ["version"]' in pyproject
-    for command in ((), *((name,) for name in SUBCOMMANDS)):
+    for command in ((), *((name,) for name in SUBCOMMANDS), *NESTED):
         text = _help(*command)
         for english in ("usage:", "options:", "positional arguments", "show this help", "show program's"):
             assert english not in text, (command, english)

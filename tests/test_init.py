@@ -7,7 +7,6 @@ import html
 import json
 import os
 import re
-import select
 import shlex
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+import terminal
 from conftest import ROOT, TODAY
 from generator.catalog.load import load_catalog
 from generator.catalog.owners import codeowners
@@ -250,36 +250,7 @@ QUESTIONS = ["Mã cơ quan công bố (", "Tên đầy đủ của cơ quan (", 
 
 
 def _converse(args: list[str], answers: list[tuple[str, int, str]]) -> tuple[int, str]:
-    """Run congkhai on a pseudo-terminal; type each answer once its question has been asked that many times."""
-    leader, follower = os.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "generator", *args], stdin=follower, stdout=follower, stderr=follower,
-                               env=ENV, close_fds=True)
-    os.close(follower)
-    data = bytearray()
-
-    def read() -> bool:
-        assert select.select([leader], [], [], 30)[0], f"no output; so far: {data.decode(errors='replace')!r}"
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:  # the command ended and closed the terminal
-            return False
-        data.extend(chunk)
-        return bool(chunk)
-
-    try:
-        for question, times, typed in answers:
-            while data.decode(errors="replace").count(question) < times:
-                assert read(), f"{question!r} was not asked {times} times: {data.decode(errors='replace')!r}"
-            os.write(leader, typed.encode("utf-8") + b"\n")
-        while read():
-            pass
-    except BaseException:
-        process.kill()
-        raise
-    finally:
-        process.wait(timeout=60)
-        os.close(leader)
-    return process.returncode, data.decode(errors="replace")
+    return terminal.converse(args, answers, ENV)
 
 
 def test_questions_in_a_terminal_ask_a_wrong_answer_again(tmp_path):

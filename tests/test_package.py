@@ -28,16 +28,21 @@ def _run(command, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, env=ENV, stdin=subprocess.DEVNULL, **kwargs)
 
 
+def _copy_working_tree(target: Path) -> None:
+    """The repository's files as they are now, tracked or new (not ignored): what a clean clone would hold."""
+    listed = _run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT).stdout.split("\n")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> tuple[Path, str]:
     """The wheel, built from a copy of the working tree (nothing written into the repository)."""
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
-    listed = _run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT).stdout.split("\n")
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, source / name)
+    _copy_working_tree(source)
     result = _run([sys.executable, "-m", "build", "--wheel", "--outdir", str(work / "dist"), str(source)])
     assert result.returncode == 0, result.stderr
     return next((work / "dist").glob("congkhai-*.whl")), result.stdout + result.stderr
@@ -168,11 +173,7 @@ def test_the_counter_screen_of_the_new_site_rotates(page, new_site_url):
 def test_pre_commit_tries_the_validate_hook_from_this_repository(tmp_path):
     """`pre-commit try-repo` installs congkhai in pre-commit's own environment and runs the hook."""
     mirror = tmp_path / "congkhai"
-    listed = _run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT).stdout.split("\n")
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (mirror / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, mirror / name)
+    _copy_working_tree(mirror)
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=t"]
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "mini", site / "catalog")

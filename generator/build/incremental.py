@@ -20,6 +20,11 @@ def remember(specs) -> None:
     _PREVIOUS.update((spec.src_uri, (spec.template, spec.title, spec.context)) for spec in specs)
 
 
+def forget() -> None:
+    """After a failed preview: every page is written again by the next build."""
+    _PREVIOUS.clear()
+
+
 def page_docs(new: dict) -> list:
     """The search documents of hand-written pages: those rendered now, and those kept from before."""
     _PAGE_DOCS.update(new)

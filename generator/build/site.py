@@ -3,13 +3,15 @@
 A host (MkDocs, ProperDocs, or a writer of plain files) asks, in this order::
 
     build = SiteBuild(options)
-    build.load()                     read and check the catalog, relate, plan every page and screen
+    build.load()                     read and check the catalog, relate, plan every page and screen (and the open data)
+                                     (under serve, a catalog with errors: pages that show them, build/preview.py)
     build.specs, build.assets        the generated pages, and the files beside them
     build.start_pages(generated)     part of the pages' contents made by a second process
     build.start_index(page_docs)     the search index, once the hand-written pages' text is known
     build.content(spec)              one generated page's content
     build.theme_page(...)            the theme's page around it: rendered once per kind, then filled
-    build.finish()                   the index, the counter screens and ban-dung.json written
+    build.finish()                   the index, the counter screens, ban-dung.json, the media files shown and the open data
+                                     (/du-lieu/) written; sitemap.xml's dates from git, robots.txt
     build.abort()                    a failed build: every job stopped
 
 Everything that makes a build fast lives below this module (the second
@@ -24,17 +26,21 @@ import datetime as dt
 import gc
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import incremental
+from generator.build import incremental, preview
+from generator.build.media import copy_media
 from generator.catalog.errors import CatalogError
 from generator.catalog.load import load_catalog
+from generator.exports.opendata import OpenData
 from generator.pages import prerender, shell
 from generator.pages.prerender import Prerender
 from generator.pages.relations import relate
 from generator.pages.render import make_environment, render_page
 from generator.pages.specs import PageSpec, plan_site
+from generator.pages.videos import shown_media
 from generator.screens.kiosk import kiosk_specs, screen_writer, shared_script, shared_slides
 from generator.search.index import catalog_docs, index_writer, page_doc
 from generator.text.html import headings_of, plain_text
@@ -59,6 +65,7 @@ class Options:
     serving: bool = False  # a preview server: the pages first, the index and the screens a moment later
     incremental: bool = False  # only what changed since the previous build in this process (serve --dirty)
     edit_base: str | None = None  # where "Đề nghị chỉnh sửa" links, before a catalog file's path (edit_base())
+    docs_dir: Path | None = None  # the hand-written pages: their files' dates go in sitemap.xml
 
 
 class SiteBuild:
@@ -71,15 +78,23 @@ class SiteBuild:
         self.page_docs: dict = {}
         self.unchanged: set[str] = set()
         self.assets: dict[str, str] = {}
+        self.media: list = []  # the catalog's media files that pages and screens show, copied by finish()
         self.shells = shell.Shells()
-        self.screens = self.indexer = self.prerender = None
+        self.screens = self.indexer = self.prerender = self.open_data = None
+        self.hand_pages: dict[str, str] = {}  # URL → file of the hand-written pages
+        self.failure: list | None = None  # under serve, the problems of a catalog that failed to load
 
     def load(self) -> list:
         """Read, check and relate the catalog; plan its pages and screens. Returns the warnings;
         raises BuildFailure with every problem when there is an error."""
+        options = self.options  # the dates of the catalog's files are read from git while it loads
+        self.open_data = OpenData(options.root, options.catalog_dir, options.docs_dir, Path(options.site_dir), options.site_url, self.today,
+                                  options.incremental)
         try:
             catalog = load_catalog(self.options.catalog_dir, self.options.root)
         except CatalogError as exc:
+            if self.options.serving:  # a preview goes on: its pages show the problems (build/preview.py)
+                return self._failed(exc.problems)
             raise BuildFailure("Danh mục có lỗi:\n" + exc.report()) from None
         # What lives now lives to the end of the build: the collector need not walk it again and again
         # (nor touch it in the second processes, which share it by fork). Unfrozen when the build ends.
@@ -88,12 +103,15 @@ class SiteBuild:
         shared = shared_slides(catalog, relations, self.options.site_url)
         screens, postings = kiosk_specs(catalog, relations, self.options.site_url, self.build_id, shared)
         self.specs = plan_site(catalog, relations) + postings
+        self.specs += self.open_data.plan(catalog, relations, self.specs)  # /du-lieu/, and JSON-LD on the pages
         if len({spec.src_uri for spec in self.specs}) != len(self.specs):
             raise BuildFailure("congkhai: hai trang sinh ra trùng địa chỉ")
         self.catalog, self.search_docs = catalog, catalog_docs(catalog, relations)
         self.by_src = {spec.src_uri: spec for spec in self.specs}
         self.env = make_environment(self.options.fragments, catalog)
+        preview.remember(self.specs)
         self.assets = {SCREEN_ASSETS.format(kind=kind): shared_script(self.env, kind, slides) for kind, slides in shared.items()}
+        self.media = shown_media(catalog, self.today)
         if self.options.incremental:  # only the pages and screens whose values changed
             self.unchanged = {spec.src_uri for spec in self.specs if not incremental.changed(spec)}
             changed_screens = [spec for spec in screens if incremental.changed(spec)]
@@ -102,7 +120,18 @@ class SiteBuild:
         self.screens = screen_writer(Path(self.options.site_dir), self.env, screens, self.today)
         if not self.options.serving:
             self.screens.start()
+            self.open_data.job.start()  # a build (not a preview) always has the job
         return list(catalog.warnings)
+
+    def _failed(self, problems: list) -> list:
+        """Under serve, a catalog with errors: its pages show the problems, the terminal lists them as validate does."""
+        print(preview.report(problems), file=sys.stderr, flush=True)
+        self.failure, self.catalog, self.search_docs = problems, preview.stand_in(), []
+        self.specs = preview.error_specs(problems, preview.made())
+        self.by_src = {spec.src_uri: spec for spec in self.specs}
+        self.env = make_environment(self.options.fragments)
+        incremental.forget()  # the next build writes every page again
+        return []
 
     def dirty_hint(self, host: str) -> str | None:
         """For a plain preview server of a large catalog: that --dirty rebuilds only what changed."""
@@ -119,6 +148,10 @@ class SiteBuild:
         Under an incremental rebuild, an unchanged new page outside the navigation is left out: what was
         written stays."""
         in_nav, placed = nav_files(nav), []
+        if self.failure:  # a page the navigation names shows the problems too, even before a first good build
+            named = {src for src in in_nav or () if src.endswith(".md")} - existing - set(self.by_src)
+            self.specs += preview.error_specs(self.failure, named)
+            self.by_src.update((spec.src_uri, spec) for spec in self.specs)
         for spec in self.specs:
             new, changed = spec.src_uri not in existing, self.changed(spec)
             if not (new and not changed and in_nav is not None and spec.src_uri not in in_nav):
@@ -136,6 +169,8 @@ class SiteBuild:
 
     def start_index(self) -> None:
         """Every page's text is known now; under build, the index is made while the pages are written."""
+        if self.failure:  # the index of the last good build stays
+            return
         docs = self.search_docs + incremental.page_docs(self.page_docs)
         self.indexer = index_writer(Path(self.options.site_dir) / INDEX, docs, self.catalog.synonyms)
         if not self.options.serving:
@@ -152,6 +187,7 @@ class SiteBuild:
         """A hand-written page, rendered by the host: its text goes to the index, and what a generated spec
         of the same name adds goes below it."""
         self.page_docs[src_uri] = page_doc(url, title, headings_of(toc), plain_text(html))
+        self.hand_pages[url] = src_uri
         spec = self.by_src.get(src_uri)
         return html if spec is None else html + render_page(self.env, spec, self.today)
 
@@ -163,7 +199,11 @@ class SiteBuild:
     def finish(self) -> None:
         """Write what follows the pages; raises BuildFailure when a second process failed."""
         (Path(self.options.site_dir) / BUILD_STAMP).write_text(json.dumps({"build": self.build_id}), encoding="utf-8")
-        jobs = [job for job in (self.screens, self.indexer) if job is not None]
+        copy_media(Path(self.options.site_dir), self.media)
+        if self.failure:
+            preview.write_404(self.env, Path(self.options.site_dir), self.failure, self.today)
+        self.open_data.finish(self.open_data.sources(self.specs, self.hand_pages))  # sitemap.xml's dates, robots.txt
+        jobs = [job for job in (self.screens, self.indexer, self.open_data.job) if job is not None]
         if self.options.serving:  # the index and the screens follow a moment later: the pages need not wait
             for job in jobs:
                 if not job.start().forked:
@@ -174,7 +214,7 @@ class SiteBuild:
                 job.wait()
 
     def abort(self) -> None:
-        for job in (self.screens, self.indexer, self.prerender):
+        for job in (self.screens, self.indexer, self.prerender, self.open_data):
             if job is not None:
                 job.stop()
 

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 
 from generator.catalog import kinds
-from generator.catalog.schema import Date, Email, Enum, ListOf, Record, Text, Url
+from generator.catalog.linkkinds import Email, Url
+from generator.catalog.schema import Date, Enum, ListOf, Record, Text
 from generator.catalog.statements import OrNone
 
 FILES = {  # schema file → (kind, title, the catalog files it describes)
@@ -47,7 +48,7 @@ def schema_of(kind, description: str = "") -> dict:
     elif isinstance(kind, Date):
         result = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     elif isinstance(kind, Url):
-        result = {"type": "string", "pattern": r"^https?://\S+$"}
+        result = {"type": "string", "pattern": r"^https://\S+$" if kind.schemes == ("https",) else r"^https?://\S+$"}
     elif isinstance(kind, Email):
         result = {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$"}
     elif isinstance(kind, Text):

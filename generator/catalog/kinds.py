@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from generator.catalog import models as m
-from generator.catalog.schema import Date, Email, Enum, Field, ListOf, Record, Text, Url
+from generator.catalog.linkkinds import Email, PhoneNumber, TextOrLink, Url
+from generator.catalog.schema import Date, Enum, Field, ListOf, Record, Text
 from generator.catalog.statements import DocNumber, OrNone
-from generator.catalog.linkkinds import PhoneNumber, TextOrLink
+from generator.catalog.media import CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES, HttpsUrl, MediaPath, VideoRecord
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HINT = 'chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "so-tu-phap"'
@@ -39,11 +40,33 @@ TASK_STATUSES = {"chua-thuc-hien": "chưa thực hiện", "dang-thuc-hien": "đa
 _slug = Text(pattern=SLUG, hint=SLUG_HINT, noun="mã")
 _text = Text()
 _texts = ListOf(_text)
+_dated = Text(blanks=True)  # text that holds a date or a document's number: "ngày … tháng" is reported
 
 
 def _f(key, kind, label, required=False, attr=None, if_none=""):
     return Field(key, kind, label, required=required, attr=attr, if_none=if_none)
 
+
+VIDEO = VideoRecord(m.Video, [
+    _f("title", _text, "tiêu đề video", True),
+    _f("file", MediaPath(types=VIDEO_TYPES, example="media/<mã đơn vị>/<tên>.webm"),
+       "tệp video lưu trong danh mục (.webm hoặc .mp4)"),
+    _f("captions", MediaPath(types=CAPTION_TYPES, example="media/<mã đơn vị>/<tên>.vi.vtt"),
+       "phụ đề tiếng Việt dạng WebVTT (.vtt), bắt buộc khi có tệp video"),
+    _f("poster", MediaPath(types=IMAGE_TYPES, example="media/<mã đơn vị>/<tên>.jpg"), "ảnh hiện trước khi phát (.jpg, .png hoặc .webp)"),
+    _f("url", HttpsUrl(), "liên kết https đến trang video ở nơi khác (chỉ hiện thành liên kết, không nhúng)"),
+    _f("duration", Text(pattern=r"(\d{1,2}:)?[0-5]?\d:[0-5]\d", hint='ghi dạng phút:giây, ví dụ "2:30" (hoặc giờ:phút:giây "1:05:00")',
+                        noun="thời lượng"), "thời lượng"),
+], what="video hướng dẫn")
+_videos = ListOf(VIDEO)
+
+
+LICENSE = Record(m.License, [
+    _f("name", _text, "tên giấy phép", True),
+    _f("url", Url(), "liên kết đến toàn văn giấy phép"),
+    _f("spdx", Text(pattern=r"[A-Za-z0-9.+-]+", hint='hãy ghi mã SPDX của giấy phép, ví dụ "CC-BY-4.0"', noun="mã giấy phép"),
+       "mã SPDX của giấy phép, ví dụ CC-BY-4.0"),
+], what="giấy phép")
 
 SITE = Record(m.Site, [
     _f("title", _text, "tên trang", True),
@@ -53,12 +76,16 @@ SITE = Record(m.Site, [
     _f("petition_portal", Url(), "địa chỉ Hệ thống tiếp nhận phản ánh, kiến nghị quốc gia"),
     _f("review_months", Text(pattern=r"\d{1,3}", hint='hãy ghi số tháng bằng chữ số, ví dụ "12"', noun="số tháng"),
        "sau bao nhiêu tháng thì nhắc rà soát lại thủ tục (mặc định 12)"),
+    _f("media_max_mb", Text(pattern=r"\d{1,5}([.,]\d{1,3})?", hint='hãy ghi số MB bằng chữ số, ví dụ "50" hoặc "0,5"', noun="số MB"),
+       "dung lượng tối đa của một tệp video, ảnh, phụ đề, tính bằng MB, trên đó validate cảnh báo (mặc định 50)"),
+    _f("license", LICENSE, "giấy phép của dữ liệu mở (trang Dữ liệu mở)"),
 ], what="cấu hình trang")
 
 FIELD = Record(m.Field, [
     _f("id", _slug, "mã lĩnh vực", True),
     _f("name", _text, "tên lĩnh vực", True),
     _f("sector", _text, "ngành"),
+    _f("videos", _videos, "video hướng dẫn chung của lĩnh vực"),
 ], what="lĩnh vực")
 
 FIELDS = Record(m.FieldList, [_f("fields", ListOf(FIELD, min_items=1), "danh sách lĩnh vực", True)], what="danh sách lĩnh vực")
@@ -108,6 +135,7 @@ UNIT = Record(m.Unit, [
     _f("valid_to", Date(), "ngày kết thúc hoạt động"),
     _f("successors", ListOf(_slug), "đơn vị kế thừa"),
     _f("contact_note", _text, "ghi chú về thông tin liên hệ"),
+    _f("videos", _videos, "video hướng dẫn chung của đơn vị"),
 ], what="đơn vị")
 
 IMPLEMENTING = Record(m.Implementing, [
@@ -163,13 +191,14 @@ PROCEDURE = Record(m.Procedure, [
     _f("result", _text, "kết quả thực hiện", True),
     _f("requirements", _text, "yêu cầu, điều kiện", True, if_none='requirements: "Không có yêu cầu, điều kiện."'),
     _f("forms", OrNone(ListOf(FORM, min_items=1), "Không có mẫu đơn, tờ khai."), "mẫu đơn, tờ khai"),
-    _f("legal_basis", ListOf(_text, min_items=1), "căn cứ pháp lý", True),
+    _f("legal_basis", ListOf(_dated, min_items=1), "căn cứ pháp lý", True),
     _f("online_service", ONLINE, "dịch vụ công trực tuyến"),
     _f("announcement", ANNOUNCEMENT, "quyết định công bố"),
     _f("status", Enum(STATUSES), "tình trạng"),
     _f("replaced_by", Text(pattern=CODE, hint=CODE_HINT), "mã thủ tục thay thế"),
     _f("source", TextOrLink(), "nguồn", attr="source_ref"),
     _f("reviewed_on", Date(), "ngày rà soát gần nhất"),
+    _f("videos", _videos, "video hướng dẫn thực hiện thủ tục"),
 ], what="thủ tục")
 
 INTERNAL = Record(m.Internal, [
@@ -183,7 +212,7 @@ INTERNAL = Record(m.Internal, [
     _f("documents", ListOf(DOCUMENT), "thành phần hồ sơ"),
     _f("time", _text, "thời hạn giải quyết"),
     _f("result", _text, "kết quả thực hiện"),
-    _f("legal_basis", _texts, "căn cứ pháp lý"),
+    _f("legal_basis", ListOf(_dated), "căn cứ pháp lý"),
     _f("announcement", ANNOUNCEMENT, "quyết định công bố"),
     _f("status", Enum(STATUSES), "tình trạng"),
 ], what="thủ tục nội bộ")
@@ -199,11 +228,11 @@ TASK = Record(m.Task, [
     _f("content", _text, "nội dung nhiệm vụ", True),
     _f("lead", ListOf(PARTY), "đơn vị chủ trì"),
     _f("partners", ListOf(PARTY), "đơn vị phối hợp"),
-    _f("time_text", _text, "thời gian thực hiện"),
-    _f("start_text", _text, "thời gian bắt đầu"),
-    _f("end_text", _text, "thời gian hoàn thành"),
+    _f("time_text", _dated, "thời gian thực hiện"),
+    _f("start_text", _dated, "thời gian bắt đầu"),
+    _f("end_text", _dated, "thời gian hoàn thành"),
     _f("output", _text, "sản phẩm dự kiến"),
-    _f("legal_basis", _text, "căn cứ thực hiện"),
+    _f("legal_basis", _dated, "căn cứ thực hiện"),
     _f("status", Enum(TASK_STATUSES), "tình trạng"),
 ], what="nhiệm vụ")
 
@@ -215,7 +244,7 @@ PLAN = Record(m.Plan, [
     _f("issuer", _slug, "cơ quan ban hành", True),
     _f("owner", _slug, "đơn vị cập nhật", True),
     _f("date", Date(), "ngày ban hành"),
-    _f("date_text", _text, "ngày ban hành như trong văn bản"),
+    _f("date_text", _dated, "ngày ban hành như trong văn bản"),
     _f("source", TextOrLink(), "nguồn", attr="source_ref"),
     _f("summary", _text, "tóm tắt"),
     _f("sections", ListOf(SECTION, min_items=1), "các mục của phụ lục", True),

@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.catalog import files
 from generator.catalog.checks import check_catalog
 from generator.catalog.errors import CatalogError, Problem
+from generator.catalog.mediafiles import check_media
 from generator.catalog.reading import Entry, Job, paused_collector, read_all
 
 OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
@@ -40,6 +41,7 @@ class Catalog:
     # their own errors are reported, references to them are not reported again
     unreadable: set[tuple[str, str]] = field(default_factory=set)
     entries: list = field(default_factory=list)  # the validated files, with the positions of their values
+    media: dict = field(default_factory=dict)  # the media files the catalog names and that are good, by path (mediafiles.py)
 
 
 def load_catalog(root: Path | str, display_root: Path | str | None = None, only: set[str] | None = None) -> Catalog:
@@ -80,6 +82,8 @@ def _load(root: Path, display_root: Path, only: set[str] | None) -> Catalog:
     catalog.unreadable = unreadable
     catalog.entries = checked
     problems += check_catalog(catalog, entries, checked)
+    found, catalog.media = check_media(root, _show(root, display_root), catalog, checked)
+    problems += found
     if any(not p.warning for p in problems):
         raise CatalogError(problems)
     catalog.warnings = sorted(problems)

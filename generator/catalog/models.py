@@ -35,6 +35,25 @@ class NoneStated(tuple):
 
 
 @dataclass(frozen=True)
+class License:
+    name: str
+    url: str | None = None
+    spdx: str | None = None
+
+
+@dataclass(frozen=True)
+class Video:
+    """A video guide: a file kept in the catalog (with captions, a poster), or a video page elsewhere (url)."""
+
+    title: str
+    file: str | None = None
+    captions: str | None = None
+    poster: str | None = None
+    url: str | None = None
+    duration: str | None = None
+
+
+@dataclass(frozen=True)
 class Site:
     title: str
     authority: str
@@ -42,6 +61,8 @@ class Site:
     popular: tuple[str, ...] = ()
     petition_portal: str | None = None
     review_months: str | None = None
+    media_max_mb: str | None = None  # above it, validate warns of a media file (default 50)
+    license: License | None = None  # of the open data (/du-lieu/)
     path: str = ""
 
 
@@ -50,6 +71,7 @@ class Field:
     id: str
     name: str
     sector: str | None = None
+    videos: tuple[Video, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +136,7 @@ class Unit:
     valid_to: str | None = None
     successors: tuple[str, ...] = ()
     contact_note: str | None = None
+    videos: tuple[Video, ...] = ()
     path: str = ""
 
     def active_on(self, day: str) -> bool:
@@ -194,6 +217,7 @@ class Procedure:
     replaced_by: str | None = None
     source_ref: str | None = None
     reviewed_on: str | None = None
+    videos: tuple[Video, ...] = ()
     path: str = ""
 
     @property

@@ -23,6 +23,9 @@ _NAMES = {
     "\x1b": "ký tự ESC", "\x7f": "ký tự xóa DEL", "\x85": "ký tự xuống dòng NEL", "\u2028": "ký tự ngắt dòng U+2028",
     "\u2029": "ký tự ngắt đoạn U+2029",
 }
+# Anything unusual at all: only a file that holds one of these is looked at closely (most files hold none).
+_UNUSUAL = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: .*)?$", re.M)
 _ODD_INDENT = re.compile("^[ ]*([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+)[ \t\u00a0]*\\S", re.M)
 _SPACE_NAMES = {"\u00a0": "dấu cách không ngắt (NBSP)", "\u3000": "dấu cách toàn khổ", "\t": "ký tự tab"}
@@ -30,6 +33,8 @@ _SPACE_NAMES = {"\u00a0": "dấu cách không ngắt (NBSP)", "\u3000": "dấu c
 
 def prepare(text: str, out: Collector) -> str | None:
     """The text the parser may read, or None when a mistake makes parsing it meaningless (reported)."""
+    if not _UNUSUAL.search(text) and not any(marker in text for marker in _MARKERS):
+        return text
     if "\r" in text:  # Windows line ends, and the old Mac's lone CR that editors show as a line break
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROLS.search(text):

@@ -33,6 +33,7 @@ class DocNumber(Text):
     """The number of a document, as written ("12/QĐ-UBND"): a number left blank ("/QĐ-UBND") is refused."""
 
     noun: str = "số, ký hiệu văn bản"
+    blanks: bool = True
 
     def check(self, value, path, ctx):
         if isinstance(value, YStr) and value.strip() and not re.search(r"[0-9]", value):

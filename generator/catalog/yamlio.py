@@ -82,6 +82,7 @@ def load(text: str, out: Collector):
 class _Walker:
     def __init__(self, out: Collector, text: str):
         self.out, self.text = out, text
+        self.commented = "#" in text  # once per file: a plain value can be cut by a comment only then
         self.lines: list[str] | None = None
         self.seen: set[int] = set()
         self.aliased = False
@@ -120,7 +121,7 @@ class _Walker:
             names = ", ".join(sorted({_gloss(name) for name in removed}))
             self.out.warn(position(node.start_mark), f"đã bỏ {len(removed)} ký tự ẩn hoặc ký tự điều khiển ({names}) — hãy xóa chúng khỏi tệp")
         value = YStr(text)
-        if not node.style and node.end_mark is not None and "#" in self.text:
+        if self.commented and not node.style and node.end_mark is not None:
             value.comment = self._comment_after(node.end_mark)
         return value
 

@@ -3,6 +3,9 @@
     congkhai validate [PATH]          every problem as path:line:col: message
     congkhai validate --format github GitHub Actions annotations
     congkhai sample --procedures N --units M --out DIR   a synthetic catalog
+    congkhai new procedure|internal|plan|unit   a new file, question by question (wizard.py)
+    congkhai import plan FILE.docx | procedures FILE.xlsx --owner UNIT   files from Word and Excel (importers/)
+    congkhai export --format json|csv DIR             the open data of /du-lieu/, written to DIR
 
 Exit status: 0 when the catalog has no errors (warnings allowed), 1 when it
 has errors, 2 when the command is used wrongly.
@@ -18,10 +21,11 @@ import sys
 from pathlib import Path
 
 from generator.catalog.load import load_catalog
-from generator.catalog.changed import changed_files, only_owned
+from generator.catalog.changed import changed_files, default_base, only_owned
 from generator.catalog.review import review
 from generator import __version__
-from generator.cli import argparse_vi, scaffold
+from generator.cli import argparse_vi, importers, report, scaffold, wizard
+from generator.cli import export
 from generator.cli.init import KINDS_HELP, run_init
 from generator.catalog.errors import CatalogError, Problem
 from generator.catalog.jsonschema import write_schemas
@@ -37,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="kiểm tra danh mục, không dựng trang")
     validate.add_argument("path", nargs="?", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     validate.add_argument("--format", choices=("text", "github"), default="text", help="cách in lỗi")
-    validate.add_argument("--changed", metavar="NHÁNH", help="chỉ kiểm tra các tệp đã đổi so với NHÁNH (ví dụ origin/main) và các tham chiếu của chúng")
+    validate.add_argument("--changed", metavar="NHÁNH", nargs="?", const="",
+                          help="chỉ kiểm tra các tệp đã đổi so với NHÁNH (ví dụ origin/main) và các tham chiếu của chúng; "
+                               "không ghi NHÁNH: tự tìm nhánh gốc (origin/HEAD, origin/main, main, master)")
+    validate.add_argument("--all", action="store_true", dest="every",
+                          help="in từng cảnh báo, kể cả những cảnh báo cùng loại lặp lại ở nhiều tệp (mặc định: in một dòng và đếm số còn lại)")
     validate.add_argument("--no-review", action="store_true", help="bỏ qua các kiểm tra của người duyệt (rà soát quá hạn, liên kết không https…)")
     validate.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
                           help="coi các cảnh báo khi đọc tệp (ký tự ẩn đã bỏ, dấu # cắt giá trị…) là lỗi, như khi dựng trang ở chế độ strict "
@@ -51,12 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("what", metavar="loại", choices=list(scaffold.KINDS), help="procedure, internal, plan hoặc unit")
     new.add_argument("--catalog", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     new.add_argument("--schemas", metavar="THƯ-MỤC", help="thư mục JSON Schema mà dòng đầu tệp mới trỏ tới (mặc định: schemas, hoặc generator/schemas nếu có)")
-    for option, (question, many) in _options().items():
-        new.add_argument(_flag(option), dest=option, action="append" if many else "store", metavar="GIÁ-TRỊ",
-                         help=question + (" (lặp lại tùy chọn cho mỗi giá trị)" if many else ""))
-    new.add_argument("--for-all", dest="kinds", action="append", metavar="LOẠI-ĐƠN-VỊ", help="procedure: mọi đơn vị loại này thực hiện (ví dụ ubnd-xa)")
+    wizard.add_options(new)
+    importers.add_parser(commands)
     schema = commands.add_parser("schema", help="viết JSON Schema của mọi loại tệp vào thư mục schemas")
     schema.add_argument("--out", default="schemas", metavar="THƯ-MỤC", help="thư mục sẽ chứa các tệp *.schema.json (mặc định: schemas)")
+    export.add_parser(commands)
     owners = commands.add_parser("codeowners", help="viết .github/CODEOWNERS từ maintainers của các đơn vị")
     owners.add_argument("path", nargs="?", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     owners.add_argument("--out", default=".github/CODEOWNERS", metavar="TỆP", help="tệp sẽ viết (mặc định: .github/CODEOWNERS)")
@@ -68,10 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     init.add_argument("--site-url", metavar="ĐỊA-CHỈ", help="địa chỉ công khai của trang, bắt đầu bằng https:// (không ghi: địa chỉ minh họa https://congkhai.example/)")
     init.add_argument("--repo-url", metavar="ĐỊA-CHỈ", help="địa chỉ kho mã (không bắt buộc): mỗi trang có liên kết “Đề nghị chỉnh sửa” đến tệp nguồn")
     args = parser.parse_args(argv)
+    if args.command == "export":
+        return export.run(args)
     if args.command == "init":
         return run_init(args)
     if args.command == "new":
-        return _new(args)
+        return wizard.run_new(args)
+    if args.command == "import":
+        return importers.run(args)
     if args.command == "schema":
         for path in write_schemas(Path(args.out)):
             print(f"Đã viết {path}", file=sys.stderr)
@@ -81,71 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "sample":
         return _sample(Path(args.out), args.procedures, args.units, args.seed)
     strict = _site_is_strict(Path.cwd()) if args.strict is None else args.strict
-    return _validate(Path(args.path), args.format, args.changed, not args.no_review, strict)
-
-
-def _new(args) -> int:
-    answers = {}
-    missing = []
-    for key, question, how in scaffold.QUESTIONS[args.what]:
-        value = getattr(args, key, None)
-        if value is None and sys.stdin.isatty():
-            value = _ask(question, how)
-        if not value and how != "optional":
-            missing.append(_flag(key))
-        answers[key] = value
-    if missing:
-        print("thiếu: " + ", ".join(missing) + " — hãy trả lời các câu hỏi, hoặc ghi các tùy chọn đó", file=sys.stderr)
-        return 2
-    if args.what == "procedure":
-        answers["channels"] = [scaffold.parse_channel(line) for line in answers["channels"]]
-        answers["kinds"] = args.kinds or []
-    catalog = Path(args.catalog)
-    schemas = Path(args.schemas or next((d for d in ("schemas", "generator/schemas") if Path(d).is_dir()), "schemas"))
-    path, text = scaffold.render(args.what, answers, schemas, catalog)
-    if path.exists():
-        print(f"{path}: tệp đã có — hãy sửa tệp đó thay vì tạo mới", file=sys.stderr)
-        return 2
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    try:
-        load_catalog(catalog, Path.cwd())
-    except CatalogError as exc:
-        path.unlink()
-        _print(exc.problems, "text")
-        print("Chưa viết tệp: các câu trả lời trên chưa hợp lệ — hãy sửa rồi chạy lại.", file=sys.stderr)
-        return 1
-    print(f"Đã viết {path} — hãy mở tệp, bổ sung các trường còn để trống (dòng bắt đầu bằng #) rồi chạy congkhai validate.", file=sys.stderr)
-    return 0
-
-
-def _options() -> dict[str, tuple[str, bool]]:
-    """Every answer `congkhai new` takes as an option: its question (of the first kind that asks it), and
-    whether it may be given many times."""
-    options: dict[str, tuple[str, bool]] = {}
-    for kind, questions in scaffold.QUESTIONS.items():
-        for key, question, how in questions:
-            if key in options:
-                options[key] = (options[key][0], options[key][1] or how == "many")
-            else:
-                options[key] = (f"{kind}: {question}", how == "many")
-    return dict(sorted(options.items()))
-
-
-def _flag(key: str) -> str:
-    """The option for an answer: --code, --lead-text; repeatable answers take the singular (--step)."""
-    singular = {"levels": "level", "steps": "step", "channels": "channel", "maintainers": "maintainer", "documents": "document"}
-    return "--" + singular.get(key, key).replace("_", "-")
-
-
-def _ask(question: str, how: str):
-    if how != "many":
-        return input(f"{question}: ").strip() or None
-    print(f"{question} (để trống một dòng để kết thúc):")
-    lines = []
-    while line := input("  ").strip():
-        lines.append(line)
-    return lines or None
+    return _validate(Path(args.path), args.format, args.changed, not args.no_review, strict, args.every)
 
 
 def _codeowners(path: Path, out: Path) -> int:
@@ -181,8 +128,12 @@ def _site_is_strict(folder: Path) -> bool:
     return False
 
 
-def _validate(path: Path, style: str, base: str | None = None, reviewing: bool = True, strict: bool = False) -> int:
+def _validate(path: Path, style: str, base: str | None = None, reviewing: bool = True, strict: bool = False,
+              every: bool = False) -> int:
     only = None
+    if base == "" and (base := default_base(path)) is None:
+        print("Không tìm thấy nhánh gốc (origin/HEAD, origin/main, main, master) — hãy ghi --changed TÊN-NHÁNH; "
+              "kiểm tra toàn bộ danh mục.", file=sys.stderr)
     if base:
         files = changed_files(base, path)
         if files == []:
@@ -195,7 +146,7 @@ def _validate(path: Path, style: str, base: str | None = None, reviewing: bool =
     try:
         catalog = load_catalog(path, Path.cwd(), only=only)
     except CatalogError as exc:
-        _print(exc.problems, style)
+        report.show(exc.problems, style, report.Changed.find(path, base), every)
         errors = sum(1 for p in exc.problems if not p.warning)
         print(f"Danh mục có {errors} lỗi — hãy sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
         return 1
@@ -203,7 +154,7 @@ def _validate(path: Path, style: str, base: str | None = None, reviewing: bool =
     if reviewing:
         today = os.environ.get("CONGKHAI_TODAY") or dt.date.today().isoformat()
         catalog.warnings = sorted(catalog.warnings + review(catalog, catalog.entries, today))
-    _print(catalog.warnings, style)
+    report.show(catalog.warnings, style, report.Changed.find(path, base), every)
     if refused:
         print(f"Danh mục có {refused} cảnh báo khi đọc tệp; trang dựng ở chế độ strict sẽ dừng vì chúng — hãy sửa rồi chạy lại "
               "(--no-strict để chỉ kiểm tra).", file=sys.stderr)

@@ -1,10 +1,11 @@
 """New catalog files for clerks: `congkhai new procedure|internal|plan|unit`.
 
-From a few answers (asked one by one, or given as options for scripts) a
-complete, commented file is written in the right folder, with a first line
-that tells the editor which JSON Schema checks it. The file is checked with
-the rest of the catalog before it is written: a clerk never gets a file
-that does not pass `congkhai validate`.
+From the answers (asked and checked one by one in ``wizard.py`` and
+``answers.py``, or given as options for scripts) a complete, commented file
+is written in the right folder, with a first line that tells the editor
+which JSON Schema checks it. The file is checked with the rest of the
+catalog before it is kept: a clerk never gets a file that does not pass
+`congkhai validate`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def _list(key: str, items, indent: str = "") -> str:
 
 
 def procedure(a: dict) -> tuple[str, str]:
-    channels = "".join(f"  - kind: {kind}\n    time: {q(time)}\n    fee: {q(fee)}\n" for kind, time, fee in a["channels"])
+    channels = "".join(f"  - kind: {c['kind']}\n    time: {q(c['time'])}\n    fee: {q(c['fee'])}\n" for c in a["channels"])
     implementing = f"  kinds: [{', '.join(a['kinds'])}]\n" if a.get("kinds") else f"  units: [{a['owner']}]\n"
     text = f"""code: {q(a['code'])}
 name: {q(a['name'])}
@@ -50,20 +51,18 @@ implementing:                           # đơn vị thực hiện: units (mã �
     return f"procedures/{a['owner']}/{a['code']}.yaml", text
 
 
-NONE_WORDS = {"khong", "không", "none"}
-
-
-def _documents(lines) -> str:
-    """documents: one per answer "tên | bản chính | bản sao"; the single answer "không" states there are none."""
-    if len(lines) == 1 and lines[0].strip().lower() in NONE_WORDS:
-        return 'documents: {none: "Không phải nộp hồ sơ."}\n'
+def _documents(documents) -> str:
+    """documents: one item per document (name, originals, copies, form), or the statement that there are none."""
+    if isinstance(documents, str):
+        return f"documents: {{none: {q(documents)}}}\n"
     text = "documents:\n"
-    for line in lines:
-        name, _, rest = line.partition("|")
-        originals, _, copies = rest.partition("|")
-        text += f"  - name: {q(name.strip())}\n"
-        text += f"    originals: {q(originals.strip())}\n" if originals.strip() else ""
-        text += f"    copies: {q(copies.strip())}\n" if copies.strip() else ""
+    for document in documents:
+        text += f"  - name: {q(document['name'])}\n"
+        text += "".join(f"    {key}: {q(document[key])}\n" for key in ("originals", "copies", "form") if document.get(key))
+    forms = list(dict.fromkeys(document["form"] for document in documents if document.get("form")))
+    if forms:  # a document's form is one of the procedure's forms: its link to download is to be added
+        text += "forms:                                  # mẫu đơn, tờ khai; thêm url: liên kết tải mẫu\n"
+        text += "".join(f"  - name: {q(form)}\n" for form in forms)
     return text
 
 
@@ -134,34 +133,3 @@ def render(kind: str, answers: dict, schemas: Path, catalog: Path) -> tuple[Path
     path = catalog / relative
     schema_path = Path(os.path.relpath(schemas / f"{schema}.schema.json", path.parent)).as_posix()
     return path, SCHEMA_LINE.format(path=schema_path) + text
-
-
-# What to ask for each kind: (answer, question, how many). "many" answers end with an empty line.
-QUESTIONS = {
-    "procedure": [("code", "Mã thủ tục (ví dụ 1.001193)", "one"), ("name", "Tên thủ tục, đúng như quyết định công bố", "one"),
-                  ("owner", "Mã đơn vị cập nhật (ví dụ so-tu-phap)", "one"), ("field", "Mã lĩnh vực (xem catalog/fields.yaml)", "one"),
-                  ("levels", "Cấp thực hiện: tinh, xa, bo hoặc khac (mỗi dòng một giá trị)", "many"),
-                  ("steps", "Trình tự thực hiện, mỗi bước một dòng", "many"),
-                  ("channels", "Cách thức thực hiện, mỗi dòng dạng: truc-tiep | thời hạn | phí", "many"),
-                  ("result", "Kết quả thực hiện", "one"),
-                  ("documents", 'Giấy tờ cần nộp, mỗi dòng dạng: tên giấy tờ | số bản chính | số bản sao (hoặc một dòng "không")', "many"),
-                  ("requirements", 'Yêu cầu, điều kiện thực hiện (nếu không có, ghi "Không có yêu cầu, điều kiện.")', "one"),
-                  ("legal_basis", "Căn cứ pháp lý, mỗi văn bản một dòng", "many")],
-    "internal": [("id", "Mã thủ tục nội bộ (chữ thường không dấu, ví dụ nb-tham-dinh-du-toan)", "one"), ("name", "Tên thủ tục nội bộ", "one"),
-                 ("owner", "Mã đơn vị cập nhật", "one"), ("steps", "Trình tự thực hiện, mỗi bước một dòng", "many")],
-    "plan": [("id", "Mã kế hoạch (ví dụ kh-2025-so-tu-phap)", "one"), ("number", "Số, ký hiệu (ví dụ 12/KH-STP)", "one"),
-             ("title", "Trích yếu", "one"), ("year", "Năm", "one"), ("owner", "Mã đơn vị cập nhật", "one"),
-             ("issuer", "Mã cơ quan ban hành (đơn vị này hoặc đơn vị cấp trên)", "one"),
-             ("section", "Tên mục I của phụ lục", "one"), ("task", "Nội dung nhiệm vụ đầu tiên", "one"),
-             ("lead_text", "Đơn vị chủ trì nhiệm vụ đó, như trong văn bản", "one")],
-    "unit": [("id", "Mã đơn vị (chữ thường không dấu, ví dụ ubnd-xa-an-binh)", "one"), ("name", "Tên đầy đủ của đơn vị", "one"),
-             ("kind", "Loại đơn vị: " + ", ".join(kinds.UNIT_KINDS), "one"), ("unit_level", "Cấp: tinh, huyen hoặc xa", "one"),
-             ("parent", "Mã đơn vị cấp trên (để trống nếu không có)", "optional"),
-             ("maintainers", "Tài khoản người cập nhật, ví dụ @ten-tai-khoan (mỗi dòng một người)", "many")],
-}
-
-
-def parse_channel(line: str) -> tuple[str, str, str]:
-    kind, _, rest = line.partition("|")
-    time, _, fee = rest.partition("|")
-    return kind.strip(), time.strip(), fee.strip()

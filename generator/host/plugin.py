@@ -66,7 +66,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         serving = self.command == "serve"
         edits = edit_base(config.repo_url, config.edit_uri, Path(config.docs_dir).name, self.config.source_edit_uri)
         self.build = SiteBuild(Options(self.catalog_dir, self.root, Path(config.site_dir), self.fragments, config.site_url,
-                                       self.config.today, serving, serving and self.dirty, edits))
+                                       self.config.today, serving, serving and self.dirty, edits, Path(config.docs_dir)))
         with _failures():
             for problem in self.build.load():
                 log.warning(str(problem))

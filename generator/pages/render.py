@@ -11,6 +11,7 @@ site's own template) is shown as text: the filters give None, never an href.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
@@ -84,7 +85,18 @@ def render_page(env: jinja2.Environment, spec, today: str, edit_url: str | None 
     html = template.render(spec.context, link=_linker(spec.url), page_url=spec.url, today=today, spec=spec)
     if edit_url and spec.edit_path:
         html += env.get_template("edit_link.html").render(edit_url=edit_url, path=spec.edit_path)
+    if "linked_data" in spec.context:  # schema.org, for search engines (generator/exports/jsonld.py)
+        html += json_ld(spec.context["linked_data"])
     return html
+
+
+def json_ld(value) -> str:
+    """*value* as JSON-LD in a script element, as HTML. In a script, HTML does not decode entities, so JSON is
+    written as it is but for "<", ">" and "&", as JSON escapes: no value can close the element or open a comment.
+    A plain string, not Markup: added to a page's HTML, Markup would escape the page."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return '<script type="application/ld+json">' + text + "</script>"
 
 
 def relative_url(from_url: str, to_url: str) -> str:

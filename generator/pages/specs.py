@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.catalog import kinds
+from generator.pages.videos import video_views
 from generator.text.timeexpr import parse, parse_range
 from generator.text.vietnamese import sort_key
 
@@ -132,6 +133,7 @@ def _procedures(catalog, rel) -> list[PageSpec]:
             "replacement": replacement,
             "replaces": rel.replaces.get(procedure.code, []),
             "forms": {form.name: form for form in procedure.forms},
+            "videos": video_views(procedure.videos, catalog.media) if procedure.listed else (),
         }, description=f"Mã {procedure.code} — {catalog.fields[procedure.field].name}", edit_path=procedure.path))
     return specs
 
@@ -189,6 +191,7 @@ def _units(catalog, rel) -> list[PageSpec]:
             "partnered": rel.tasks_partnered[unit.id],
             "plans": rel.plans_issued[unit.id],
             "screen": unit.active_on(rel.today) and bool(rel.procedures_of[unit.id]),
+            "videos": video_views(unit.videos, catalog.media) if unit.active_on(rel.today) else (),
         }, edit_path=unit.path))
     return specs
 
@@ -205,6 +208,7 @@ def _fields(catalog, rel) -> list[PageSpec]:
             "f": item, "levels": [(label, items) for label, items in levels if items],
             "total": len(procedures), "internals": rel.internals_by_field[item.id],
             "facets": _facets(procedures, catalog, rel, skip="linh-vuc"),
+            "videos": video_views(item.videos, catalog.media),
         }))
     return specs
 

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from generator.background import Background
 from generator.pages.specs import PageSpec
 from generator.pages.render import render_page
+from generator.pages.videos import screen_videos
 from generator.text.html import collapse_space
 from generator.text.vietnamese import sort_key
 
@@ -110,13 +111,14 @@ class _Screen:
             lists = [{"field": field, "items": page, "part": n + 1, "parts": len(pages)} for n, page in enumerate(pages)]
             own = [p for p in items if self.shared_kind not in p.implementing.kinds]  # the others come from the shared file
             details = [essentials(p, self.public_url, self.order) for p in own]
-            slides.append({"field": field, "lists": lists, "details": details})
+            slides.append({"field": field, "lists": lists, "details": details, "videos": screen_videos(field.videos)})
         where = counter.name if counter else f"Bộ phận Một cửa — {unit.name}"
         address = (counter.address if counter and counter.address else None) or unit.address
         return PageSpec(src_uri, "kiosk.html", f"Màn hình {where}", {
             "u": unit, "counter": counter, "where": where, "address": address, "groups": slides, "total": len(procedures),
             "build_id": self.build_id, "shared_kind": self.shared_kind,
             "fields": " ".join(counter.fields) if counter else "",
+            "videos": screen_videos(unit.videos),
         })
 
 
@@ -125,7 +127,8 @@ def essentials(procedure, public_url, order) -> dict:
     page_url = f"{public_url.rstrip('/')}/thu-tuc/{procedure.code}/" if public_url else None
     online = procedure.online_service
     online_url = online.url if online and online.level != "none" and online.url and online.url.startswith("https://") else None
-    return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code]}
+    return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code],
+            "videos": screen_videos(procedure.videos)}
 
 
 ROOT_MARK = "__CKROOT__"

@@ -2,7 +2,9 @@
  *
  * URL settings: ?giay=15 (seconds per slide), ?thu-tu=linh-vuc|danh-sach (order: each field's list then its
  * procedures, or every list first), ?cho=60 (idle seconds before the rotation resumes), ?kiem-tra=300
- * (seconds between checks for a newer build). Everything it needs is on this site: it works offline.
+ * (seconds between checks for a newer build), ?video=0 (no videos). Everything it needs is on this site: it works offline.
+ * A video guide follows the slide it belongs to (a procedure's, a field's list, or the end of the rotation): it plays
+ * muted with its captions, and its end resumes the rotation (so does an error, or a stall past its length).
  * QR codes are drawn here (vendor/qrcode-generator), when their slide is first shown: a screen of a
  * thousand procedures draws only the codes it shows.
  */
@@ -23,16 +25,65 @@
   }
   var browse = root.querySelector(".kiosk__browse"), choices = root.querySelector(".kiosk__choices");
   var search = root.querySelector(".kiosk__search");
-  var current = -1, timer = null, idleTimer = null;
+  var current = -1, timer = null, idleTimer = null, watchdog = null;
   var kiosk = window.congkhaiKiosk = { paused: false };
+  kiosk.order = slides.map(name);  /* what the rotation shows, in order: codes, "list:<field>", "video:<what it follows>" */
 
   function show(index) {
-    if (current >= 0) slides[current].hidden = true;
+    if (current >= 0) { slides[current].hidden = true; stop(slides[current]); }
     current = (index + slides.length) % slides.length;
     slides[current].hidden = false;
     drawCodes(slides[current]);
     kiosk.current = current;
-    kiosk.slide = slides[current].getAttribute("data-code") || "list:" + slides[current].getAttribute("data-field");
+    kiosk.slide = name(slides[current]);
+    if (player(slides[current]) && !kiosk.paused) play(slides[current], true);
+  }
+
+  function name(slide) {
+    if (slide.hasAttribute("data-video-of")) return "video:" + slide.getAttribute("data-video-of");
+    return slide.getAttribute("data-code") || "list:" + slide.getAttribute("data-field");
+  }
+
+  /* A video slide holds the rotation while it plays; the next slide comes when it ends. */
+  function player(slide) { return slide.classList.contains("kiosk__video") ? slide.querySelector("video") : null; }
+
+  function play(slide, fromStart) {
+    var video = player(slide);
+    clearInterval(timer);
+    video.muted = true;
+    video.preload = "auto";
+    if (video.textTracks.length) video.textTracks[0].mode = "showing";
+    if (fromStart && video.currentTime) video.currentTime = 0;
+    guard(slide);
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () { if (!video.paused) return; moveOn(slide); });
+  }
+
+  function stop(slide) {
+    var video = player(slide);
+    clearTimeout(watchdog);
+    if (video) video.pause();
+  }
+
+  function moveOn(slide) {
+    if (slides[current] !== slide || kiosk.paused) return;
+    show(current + 1);
+    if (!player(slides[current])) rotate();
+  }
+
+  /* A stalled video moves on too: once its length (or ten minutes) has passed, and a slide's time more. */
+  function guard(slide) {
+    var video = player(slide), left = isFinite(video.duration) ? video.duration - video.currentTime : 600;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(function () { moveOn(slide); }, left * 1000 + interval);
+  }
+
+  function watch(slide) {
+    var video = player(slide), source = video.querySelector("source");
+    video.addEventListener("ended", function () { moveOn(slide); });
+    video.addEventListener("error", function () { moveOn(slide); });
+    if (source) source.addEventListener("error", function () { moveOn(slide); });
+    video.addEventListener("loadedmetadata", function () { if (slides[current] === slide && !kiosk.paused) guard(slide); });
   }
 
   function rotate() {
@@ -43,6 +94,7 @@
   function pause() {
     kiosk.paused = true;
     clearInterval(timer);
+    if (current >= 0) stop(slides[current]);
     browse.hidden = false;
     touched();
   }
@@ -51,7 +103,8 @@
     kiosk.paused = false;
     browse.hidden = true;
     clearTimeout(idleTimer);
-    rotate();
+    if (current >= 0 && player(slides[current])) play(slides[current], false);
+    else rotate();
   }
 
   function touched() {
@@ -143,15 +196,25 @@
     });
   }
 
-  /* Each field's list, then its procedures in the order of their names. */
+  /* Each field's list, then its procedures in the order of their names; each video after the slide it follows. */
   function ordered() {
     var all = Array.prototype.slice.call(root.querySelectorAll("[data-slide]")), result = [], fields = [];
+    var films = all.filter(function (s) { return s.hasAttribute("data-video-of"); });
+    all = all.filter(function (s) { return !s.hasAttribute("data-video-of"); });
     all.forEach(function (s) { var f = s.getAttribute("data-field"); if (fields.indexOf(f) < 0) fields.push(f); });
     fields.forEach(function (field) {
       var mine = all.filter(function (s) { return s.getAttribute("data-field") === field; });
       result = result.concat(mine.filter(function (s) { return !s.hasAttribute("data-code"); }),
         mine.filter(function (s) { return s.hasAttribute("data-code"); })
           .sort(function (a, b) { return Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")); }));
+    });
+    films.forEach(function (film) {
+      var of = film.getAttribute("data-video-of"), at = of ? -1 : result.length;
+      for (var i = result.length - 1; of && i >= 0 && at < 0; i -= 1) if (name(result[i]) === of) at = i + 1;
+      if (at < 0 || params.get("video") === "0") { film.parentNode.removeChild(film); return; }
+      while (at < result.length && result[at].getAttribute("data-video-of") === of) at += 1;
+      result.splice(at, 0, film);
+      watch(film);
     });
     return result;
   }
@@ -167,5 +230,5 @@
   tick();
   setInterval(tick, 1000);
   setInterval(poll, check);
-  if (slides.length) { show(0); rotate(); }
+  if (slides.length) { show(0); if (!player(slides[0])) rotate(); }
 })();
