@@ -102,17 +102,13 @@ class _Walker:
             value = self._scalar(node)
             value.pos = position(node.start_mark)
             return value
-        self.depth += 1
-        try:
-            return self._collection(node)
-        finally:
-            self.depth -= 1
-
-    def _collection(self, node):
+        self.depth += 1  # a _TooDeep ends the whole walk: the depth need not come back down then
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        value = YSeq(self.walk(item) for item in node.value)
-        value.pos = position(node.start_mark)
+            value = self._mapping(node)
+        else:
+            value = YSeq([self.walk(item) for item in node.value])
+            value.pos = position(node.start_mark)
+        self.depth -= 1
         return value
 
     def _scalar(self, node) -> YStr:

@@ -157,6 +157,8 @@ def safe_href(link: str | None) -> str | None:
 
 def _hidden(text: str) -> str:
     """A description of the first line break or invisible character in *text*, or ""."""
+    if text.isprintable():  # no line break, tab, control, format or private-use character: the usual case
+        return ""
     for char in text:
         if char in _LINE_BREAKS:
             return "ký tự xuống dòng"
