@@ -18,22 +18,14 @@ class Url(Kind):
     noun: str = "liên kết"
 
     def check(self, value, path, ctx):  # the rules, shared with the pages' filters: generator/text/links.py
-        text = Text(noun=self.noun).check(value, path, ctx)
-        problem = text is not INVALID and url_problem(text, self.schemes)
-        if problem:
-            ctx.out.error(value, f"{_name(path)}: {problem}")
-        return INVALID if problem else text
+        return _ruled(Text(noun=self.noun).check(value, path, ctx), lambda text: url_problem(text, self.schemes), value, path, ctx)
 
 
 class Email(Kind):
     noun = "địa chỉ thư điện tử"
 
     def check(self, value, path, ctx):  # one bare address: no "mailto:", no "?bcc=…", no second address, no %
-        text = Text(noun=self.noun).check(value, path, ctx)
-        problem = text is not INVALID and email_problem(text)
-        if problem:
-            ctx.out.error(value, f"{_name(path)}: {problem}")
-        return INVALID if problem else text
+        return _ruled(Text(noun=self.noun).check(value, path, ctx), email_problem, value, path, ctx)
 
 
 @dataclass
@@ -43,11 +35,7 @@ class PhoneNumber(Text):
     noun: str = "số điện thoại"
 
     def check(self, value, path, ctx):
-        text = super().check(value, path, ctx)
-        problem = text is not INVALID and phone_problem(text)
-        if problem:
-            ctx.out.error(value, f"{_name(path)}: {problem}")
-        return INVALID if problem else text
+        return _ruled(super().check(value, path, ctx), phone_problem, value, path, ctx)
 
 
 @dataclass
@@ -57,8 +45,13 @@ class TextOrLink(Text):
     if_words: str = "nếu nguồn không phải một trang web, hãy ghi tên nguồn bằng lời"
 
     def check(self, value, path, ctx):
-        text = super().check(value, path, ctx)
-        problem = text is not INVALID and looks_like_link(text) and url_problem(text)
-        if problem:
-            ctx.out.error(value, f"{_name(path)}: {problem} ({self.if_words})")
-        return INVALID if problem else text
+        rule = lambda text: looks_like_link(text) and url_problem(text)  # noqa: E731
+        return _ruled(super().check(value, path, ctx), rule, value, path, ctx, f" ({self.if_words})")
+
+
+def _ruled(text, problem_of, value, path: str, ctx, more: str = ""):
+    """*text* as checked as text, then by a rule of generator/text/links.py: the problem it names is reported."""
+    problem = text is not INVALID and problem_of(text)
+    if problem:
+        ctx.out.error(value, f"{_name(path)}: {problem}{more}")
+    return INVALID if problem else text
