@@ -7,9 +7,7 @@ settings (?giay=3&cho=5); those about the order of slides use the fake clock and
 
 from __future__ import annotations
 
-import io
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -23,48 +21,8 @@ PLAYING = "document.querySelector('.kiosk__video:not([hidden]) video')"
 
 
 @pytest.fixture(scope="module")
-def ranged():
-    """Serve a built site as web hosts do, with byte ranges (HTTP 206): a video can be sought only then."""
-    import functools
-    import http.server
-    import re
-    import threading
-
-    class Ranged(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def send_head(self):
-            wanted = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
-            path = Path(self.translate_path(self.path))
-            if not wanted or not path.is_file():
-                return super().send_head()
-            data = path.read_bytes()
-            start, end = int(wanted[1]), int(wanted[2] or len(data) - 1)
-            self.send_response(206)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
-            self.send_header("Content-Length", str(end - start + 1))
-            self.send_header("Accept-Ranges", "bytes")
-            self.end_headers()
-            return io.BytesIO(data[start:end + 1])
-
-    servers = []
-
-    def start(site: Path) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Ranged, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def site_url(sample_site, ranged):
-    return ranged(sample_site)
+def site_url(sample_site, serve):
+    return serve(sample_site)
 
 
 def _track(page, video: str) -> dict:
@@ -207,7 +165,7 @@ def test_a_screen_without_guides_has_no_video(page, site_url):
 
 
 @pytest.fixture(scope="module")
-def guides_url(tmp_path_factory, ranged):
+def guides_url(tmp_path_factory, serve):
     """The fixture catalog with a guide for a field, for a unit, for a procedure, and a link to a video page elsewhere."""
     tmp = tmp_path_factory.mktemp("guides")
     catalog = tmp / "catalog"
@@ -227,7 +185,7 @@ def guides_url(tmp_path_factory, ranged):
                      '    duration: "3:15"\n', encoding="utf-8")
     result = build_site(tmp, catalog)
     assert result.returncode == 0, result.stderr
-    return ranged(tmp / "site")
+    return serve(tmp / "site")
 
 
 def test_fields_and_units_show_their_general_guides(page, guides_url):
