@@ -35,8 +35,8 @@ FILES = [
 ]
 BUILT = ["index.html", "thu-tuc/index.html", f"don-vi/{ID}/index.html", f"don-vi/{ID}/niem-yet-phan-anh/index.html",
          "phan-anh-kien-nghi/index.html", "gioi-thieu/index.html", "huong-dan-dong-gop/index.html", "linh-vuc/ho-tich/index.html",
-         "tim-kiem/index.html", "tim-kiem/chi-muc.json", "ban-dung.json", "assets/congkhai.css", "assets/congkhai.js",
-         "assets/vendor/lunr/lunr.min.js"]
+         "tim-kiem/index.html", "tim-kiem/chi-muc.json", "tim-kiem/chi-muc/muc/0.json", "ban-dung.json", "assets/congkhai.css",
+         "assets/congkhai.js"]
 
 
 def _congkhai(*args: str, cwd: Path | None = None, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:

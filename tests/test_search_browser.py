@@ -54,14 +54,15 @@ def site_url(sample_site, serve):
     return serve(sample_site)
 
 
+SEARCH = "async ([q, n]) => (await congkhai.search(q, n)).results.map(r => r.code || r.url)"
+
+
 @pytest.fixture
 def search(page, site_url):
     page.goto(site_url)
-    page.click("#ck-search-input")
-    page.wait_for_function("window.congkhai && window.congkhai.index")
 
-    def run(query: str) -> list[str]:
-        return page.evaluate("q => congkhai.search(q).map(r => r.code || r.url)", query)
+    def run(query: str, limit: int = 10) -> list[str]:
+        return page.evaluate(SEARCH, [query, limit])
 
     return run
 
@@ -82,7 +83,7 @@ def test_abolished_and_replaced_procedures_are_not_found(search):
 
 
 def test_units_fields_plans_and_pages_are_found(search, page):
-    kinds = lambda q: page.evaluate("q => congkhai.search(q).slice(0, 5).map(r => r.kind + ' ' + new URL(r.url).pathname)", q)  # noqa: E731
+    kinds = lambda q: page.evaluate("async q => (await congkhai.search(q, 5)).results.map(r => r.kind + ' ' + new URL(r.url).pathname)", q)  # noqa: E731
     assert any("dv /don-vi/ubnd-xa-vinh-am/" in r for r in kinds("xa vinh am"))
     assert any("lv /linh-vuc/ho-tich/" in r for r in kinds("linh vuc ho tich"))
     assert any("kh /ke-hoach/kh-10-2022-ubnd-tp/" in r for r in kinds("10/KH-UBND"))
@@ -99,7 +100,7 @@ def test_results_appear_while_typing_with_name_code_field_unit_and_level(page, s
     page.goto(site_url)
     page.click("#ck-search-input")
     page.keyboard.type("dang ky ket hon")
-    page.wait_for_selector("#ck-search-list .ck-result")
+    page.wait_for_function(SHOWN, arg="dang ky ket hon")
     first = page.locator("#ck-search-list .ck-result").first
     assert first.locator(".ck-result__title").inner_text() == "Thủ tục đăng ký kết hôn"
     assert first.locator(".ck-result__meta").inner_text() == "Mã 1.000894 · Hộ tịch · Ủy ban nhân dân cấp xã · cấp xã"
@@ -107,11 +108,29 @@ def test_results_appear_while_typing_with_name_code_field_unit_and_level(page, s
     assert "kết quả" in page.inner_text(".ck-search__status")
 
 
+SHOWN = "q => congkhai.timings.shown && congkhai.timings.shown.query === q"  # every result of the whole query is shown
+
+
+def test_what_was_typed_before_the_script_arrived_is_searched(page, site_url):
+    """On a slow network the page shows, and is typed in, before congkhai.js (loaded async) arrives."""
+    held = []
+    page.route("**/assets/congkhai.js", lambda route: (held.append(route.request.url), route.fulfill(body="", content_type="text/javascript")))
+    page.goto(site_url)
+    assert held and page.evaluate("typeof congkhai") == "undefined"
+    page.click("#ck-search-input")
+    page.keyboard.type("dang ky ket hon")
+    page.unroute("**/assets/congkhai.js")
+    page.add_script_tag(url=held[0])  # the script arrives late, after the typing
+    page.wait_for_function(SHOWN, arg="dang ky ket hon")
+    first = page.locator("#ck-search-list .ck-result").first
+    assert first.locator(".ck-result__title").inner_text() == "Thủ tục đăng ký kết hôn"
+
+
 def test_keyboard_moves_through_results_and_opens_one(page, site_url):
     page.goto(site_url)
     page.focus("#ck-search-input")
     page.keyboard.type("khai sinh")
-    page.wait_for_selector("#ck-search-list .ck-result")
+    page.wait_for_function(SHOWN, arg="khai sinh")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     active = page.get_attribute("#ck-search-input", "aria-activedescendant")
@@ -144,11 +163,64 @@ def test_results_page_can_be_linked_and_keeps_the_query_in_the_url(page, site_ur
     assert page.input_value("#ck-results-input") == "sổ đỏ"
     assert page.inner_text(".ck-results__status").startswith("Tìm thấy")
     page.fill("#ck-results-input", "nghia vu quan su")
-    page.wait_for_function("location.search.indexOf('nghia') >= 0")
+    page.wait_for_function("document.querySelector('.ck-results__status').textContent.indexOf('nghia vu quan su') > 0")
+    assert "q=nghia+vu+quan+su" in page.url
     titles = page.locator(".ck-results .ck-result__title").all_inner_texts()
-    assert titles[0].lower().startswith("thủ tục đăng ký nghĩa vụ quân sự")
+    assert titles[0] == "Nghĩa vụ quân sự"  # the field's page: its name is what was typed, in full
+    assert titles[1].lower().startswith("thủ tục đăng ký nghĩa vụ quân sự")
     page.fill("#ck-results-input", "zzzz qqqq")
     page.wait_for_function("document.querySelector('.ck-results__status').textContent.indexOf('Không tìm thấy') === 0")
+
+
+def test_more_results_shows_only_when_there_are_more_and_works(page, site_url):
+    page.goto(site_url + "tim-kiem/?q=khai+sinh")
+    page.wait_for_selector(".ck-results .ck-result")
+    assert page.is_hidden(".ck-results__more")  # Material's .md-button display does not win over [hidden]
+    page.goto(site_url + "tim-kiem/?q=cap")
+    page.wait_for_selector(".ck-results .ck-result")
+    total = int(page.inner_text(".ck-results__status").split()[2])
+    assert total > 50 and page.locator(".ck-results .ck-result").count() == 50
+    page.click(".ck-results__more")
+    page.wait_for_function(f"document.querySelectorAll('.ck-results .ck-result').length === {min(total, 100)}")
+    assert page.is_hidden(".ck-results__more") == (total <= 100)
+
+
+def test_dropdown_options_are_not_links_and_open_their_page(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url)
+    page.click("#ck-search-input")
+    page.keyboard.type("ket hon")
+    page.wait_for_function(SHOWN, arg="ket hon")
+    options = page.locator("#ck-search-list [role=option]")
+    assert page.locator("#ck-search-list a, #ck-search-list button, #ck-search-list [tabindex], #ck-search-list input").count() == 0
+    assert options.last.inner_text() == f"Xem tất cả {options.count() - 1} kết quả"
+    violations = Axe().run(page, context=".ck-search").response["violations"]
+    assert [(v["id"], v["impact"]) for v in violations if v["impact"] in ("serious", "critical")] == []
+    options.first.click()
+    page.wait_for_url("**/thu-tuc/1.000894/")
+    page.focus("#ck-search-input")
+    page.keyboard.type("ket hon")
+    page.wait_for_function(SHOWN, arg="ket hon")
+    page.keyboard.press("ArrowUp")  # the last option: every result
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=ket%20hon")
+    page.wait_for_selector(".ck-results .ck-result")
+
+
+def test_a_query_fetches_only_the_files_its_words_need(page, site_url):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.split("/tim-kiem/", 1)[-1]) if "/tim-kiem/chi-muc" in request.url else None)
+    page.goto(site_url)
+    assert fetched == []  # nothing before someone searches
+    page.click("#ck-search-input")
+    page.keyboard.type("dang ky khai sinh")
+    page.wait_for_function(SHOWN, arg="dang ky khai sinh")
+    page.wait_for_load_state("networkidle")
+    words = sorted(f for f in set(fetched) if f.startswith("chi-muc/tu/"))
+    titles = [f for f in set(fetched) if f.startswith("chi-muc/muc/")]
+    assert words == ["chi-muc/tu/da.json", "chi-muc/tu/kh.json", "chi-muc/tu/ky.json", "chi-muc/tu/si.json"]
+    assert 1 <= len(titles) <= 8 and len(fetched) == len(set(fetched)) == len(words) + len(titles)  # each file once
 
 
 def test_search_box_has_labels_and_roles(page, site_url):
@@ -196,3 +268,14 @@ def test_filters_on_field_level_and_unit_pages(page, site_url):
         page.fill("#ck-filter-text", "khai sinh")
         shown = page.locator("tr[data-code]:not([hidden])").count()
         assert 0 < shown < total, url
+
+
+def test_the_best_results_of_a_word_need_no_second_round_trip(page, site_url):
+    """Each word file carries the titles of the shortest names holding its words: with the title files
+    unreachable (still on their way on a slow network), the first results show from the word files alone."""
+    page.route("**/chi-muc/muc/**", lambda route: route.abort())
+    page.goto(site_url)
+    page.click("#ck-search-input")
+    page.keyboard.type("ket hon")
+    page.wait_for_selector("#ck-search-list [role=option]")
+    assert page.locator("#ck-search-list .ck-result__title").first.inner_text() == "Thủ tục đăng ký kết hôn"

@@ -191,6 +191,15 @@ class SiteBuild:
         spec = self.by_src.get(src_uri)
         return html if spec is None else html + render_page(self.env, spec, self.today)
 
+    def table_of_contents(self, src_uri: str, toc) -> list[dict]:
+        """A hand-written page's table of contents (the host's, as tokens: level, id, name, children) with the
+        headings that a generated spec of the same name adds below the page, under the page's title."""
+        tokens = _toc_tokens(toc)
+        spec = self.by_src.get(src_uri)
+        parent = tokens[0]["children"] if len(tokens) == 1 and tokens[0]["level"] == 1 else tokens
+        parent.extend(spec.context.get("headings", []) if spec is not None else [])
+        return tokens
+
     def theme_page(self, spec: PageSpec, url: str, canonical: str | None, in_nav: bool) -> ThemePage:
         """The theme writes the same page around the generated pages that are not in the navigation but
         for four values: it is rendered once, with marks in their place, and filled (shell.py)."""
@@ -249,6 +258,10 @@ class ThemePage:
 
     def fill(self, output: str, content: str) -> str:
         return self.shells.page(self.url, self.kind, output, {**self.values, shell.CONTENT: content})
+
+
+def _toc_tokens(toc) -> list[dict]:
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _toc_tokens(item.children)} for item in toc or ()]
 
 
 @contextlib.contextmanager

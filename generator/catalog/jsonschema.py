@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.catalog import kinds
 from generator.catalog.linkkinds import Email, Url
-from generator.catalog.schema import Date, Enum, ListOf, Record, Text
+from generator.catalog.schema import Date, Enum, ListOf, Record, Switch, Text
 from generator.catalog.statements import OrNone
 
 FILES = {  # schema file → (kind, title, the catalog files it describes)
@@ -43,6 +43,8 @@ def schema_of(kind, description: str = "") -> dict:
         stated = {"type": "object", "properties": {"none": {"type": "string", "description": "Câu khẳng định không có, ví dụ: " + kind.example}},
                   "required": ["none"], "additionalProperties": False}
         result = {"anyOf": [schema_of(kind.items), stated]}
+    elif isinstance(kind, Switch):
+        result = {"enum": [True, False, *kind.choices]}
     elif isinstance(kind, Enum):
         result = {"enum": list(kind.choices)}
     elif isinstance(kind, Date):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.catalog import models as m
 from generator.catalog.linkkinds import Email, PhoneNumber, TextOrLink, Url
-from generator.catalog.schema import Date, Enum, Field, ListOf, Record, Text
+from generator.catalog.schema import Date, Enum, Field, ListOf, Record, Switch, Text
 from generator.catalog.statements import DocNumber, OrNone
 from generator.catalog.media import CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES, HttpsUrl, MediaPath, VideoRecord
 
@@ -95,8 +95,12 @@ SYNONYM = Record(m.Synonym, [
     _f("means", _text, "cụm từ chính thức mà các cách gọi đó chỉ đến", True),
 ], what="từ đồng nghĩa")
 
-SYNONYMS = Record(m.SynonymList, [_f("synonyms", ListOf(SYNONYM, min_items=1), "danh sách từ đồng nghĩa", True)],
-                  what="danh sách từ đồng nghĩa")
+SYNONYMS = Record(m.SynonymList, [
+    _f("defaults", Switch({"true": "dùng cả danh sách cách gọi có sẵn của congkhai, như khi không ghi",
+                           "false": "chỉ dùng các cách gọi trong tệp này"}),
+       "có dùng danh sách cách gọi thường dùng có sẵn trong congkhai không"),
+    _f("synonyms", ListOf(SYNONYM, min_items=1), "danh sách từ đồng nghĩa, thêm vào hoặc thay cho danh sách có sẵn"),
+], what="danh sách từ đồng nghĩa")
 
 PHONE = Record(m.Phone, [_f("number", PhoneNumber(), "số điện thoại", True), _f("label", _text, "tên đường dây")], what="số điện thoại")
 

@@ -1,6 +1,7 @@
 """Loading a catalog folder: find the files, read and validate each, check across files.
 
-    catalog/site.yaml, catalog/fields.yaml, catalog/synonyms.yaml (optional)
+    catalog/site.yaml, catalog/fields.yaml, catalog/synonyms.yaml (optional; merged with the
+    package's popular names, synonyms.py)
     catalog/units/<unit-id>.yaml
     catalog/procedures/<owner>/<code>.yaml
     catalog/internal/<owner>/<id>.yaml
@@ -22,6 +23,7 @@ from generator.catalog.checks import check_catalog
 from generator.catalog.errors import CatalogError, Problem
 from generator.catalog.mediafiles import check_media
 from generator.catalog.reading import Entry, Job, paused_collector, read_all
+from generator.catalog.synonyms import merged_synonyms
 
 OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
 OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}
@@ -173,7 +175,7 @@ def _assemble(entries: list[Entry]) -> Catalog:
     fields = {}
     for item in field_list.fields if field_list else ():
         fields.setdefault(item.id, item)
-    synonyms = next((e.model.synonyms for e in entries if e.folder == "" and hasattr(e.model, "synonyms")), ())
+    synonyms = merged_synonyms(next((e.model for e in entries if e.folder == "" and hasattr(e.model, "synonyms")), None))
     by_folder: dict[str, dict] = {"units": {}, "procedures": {}, "internal": {}, "plans": {}}
     for entry in entries:
         if entry.folder:

@@ -88,8 +88,9 @@ class Synonym:
 
 @dataclass(frozen=True)
 class SynonymList:
-    synonyms: tuple[Synonym, ...]
+    synonyms: tuple[Synonym, ...] = ()
     path: str = ""
+    defaults: bool = True  # False: the package's popular names (generator/catalog/popular_names.yaml) are left out
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,14 @@ class Enum(Kind):
         return str(value)
 
 
+class Switch(Enum):
+    """true or false, as typed (an editor reads them as YAML booleans); gives the Python bool."""
+
+    def check(self, value, path, ctx):
+        result = super().check(value, path, ctx)
+        return result if result is INVALID else result == "true"
+
+
 class Date(Kind):
     noun = "ngày"
 

@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 from generator.build import publish
 from generator.build.site import BuildFailure, Options, SiteBuild, edit_base
-from generator.pages import shell
+from generator.pages import firstpaint, shell
 
 HOST = BasePlugin.__module__.split(".")[0]  # "mkdocs" or "properdocs"
 THEME = Path(__file__).resolve().parent.parent / "theme"
@@ -84,7 +84,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
         for path, content in self.build.assets.items():
             files.append(File.generated(config, path, content=content))
         self.build.start_pages(self.generated)
-        config.extra["congkhai_notice"] = self.build.catalog.site.notice
+        config.extra.update(congkhai_notice=self.build.catalog.site.notice, congkhai_first_paint=firstpaint.head)
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -112,6 +112,7 @@ class CongkhaiPlugin(BasePlugin[CongkhaiConfig]):
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.generated:
             return html
+        page.toc = get_toc(self.build.table_of_contents(page.file.src_uri, page.toc))  # with the headings we add below
         return self.build.hand_written(page.file.src_uri, page.url, page.title or "", page.toc, html)
 
     def on_page_context(self, context, *, page, config, nav):

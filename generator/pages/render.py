@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from generator.catalog import kinds
 from generator.catalog.models import NoneStated
 from generator.pages.rows import RowCache
+from generator.pages.summary import document_counts
 from generator.text import links
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,7 +57,7 @@ def _new_environment(search: list[str]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(date_vi=date_vi, safe_url=safe_url, lines=lines, tel=tel_url, mailto=mailto_url)
+    env.filters.update(date_vi=date_vi, safe_url=safe_url, lines=lines, tel=tel_url, mailto=mailto_url, counts=document_counts)
     env.tests["none_stated"] = lambda value: isinstance(value, NoneStated)  # "none" in the file's own words
     env.globals.update(
         CHANNELS=kinds.CHANNELS, ONLINE_LEVELS=kinds.ONLINE_LEVELS, ANNOUNCEMENT_KINDS=kinds.ANNOUNCEMENT_KINDS,
@@ -74,7 +75,7 @@ ROWS = {
                       lambda p, show_field, g: (p, show_field, g.get("fields_by_id", {}).get(p.field))),
     "notice_row": ("notice_row.html", "p", lambda p: p.code, lambda p, _, g: (p,)),
     "kiosk_slide": ("kiosk_slide.html", "d", lambda d: d["p"].code,
-                    lambda d, field, g: (d["p"], d["page_url"], d["online_url"], d["order"], field)),
+                    lambda d, field, g: (d["p"], d["page_url"], d["online_url"], d["order"], field, d["where"])),
     "kiosk_list": ("kiosk_list.html", "d", lambda d: (tuple(p.code for p in d["items"]), d["part"], d["parts"]),
                    lambda d, field, g: (tuple(d["items"]), d["field"], d["part"], d["parts"], field)),
 }

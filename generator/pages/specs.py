@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator.catalog import kinds
+from generator.pages import summary
 from generator.pages.videos import video_views
 from generator.text.timeexpr import parse, parse_range
 from generator.text.vietnamese import sort_key
@@ -108,12 +109,16 @@ def _units_by_level(units) -> list[tuple]:
     return groups
 
 
+PETITION_HEADING = ("noi-tiep-nhan", "Nơi tiếp nhận phản ánh, kiến nghị")
+
+
 def _petition(catalog, rel) -> PageSpec:
-    units = [u for u in catalog.units.values() if u.petition and u.active_on(rel.today)]
-    authority = catalog.units[catalog.site.authority]
-    ordered = sorted(units, key=lambda u: (u.id != authority.id, list(kinds.UNIT_LEVELS).index(u.level), sort_key(u.name)))
+    groups = summary.petition_groups(catalog, rel)
+    kinds_toc = [{"level": 3, "id": g["id"], "name": g["label"], "children": []} for g in groups]
     return PageSpec("phan-anh-kien-nghi.md", "petition.html", "Phản ánh, kiến nghị về quy định hành chính", {
-        "units": ordered, "portal": catalog.site.petition_portal,
+        "groups": groups, "portal": catalog.site.petition_portal, "heading": PETITION_HEADING,
+        # the page's own Markdown makes its table of contents; these headings of ours are added to it
+        "headings": [{"level": 2, "id": PETITION_HEADING[0], "name": PETITION_HEADING[1], "children": kinds_toc}],
     })
 
 
@@ -134,6 +139,10 @@ def _procedures(catalog, rel) -> list[PageSpec]:
             "replaces": rel.replaces.get(procedure.code, []),
             "forms": {form.name: form for form in procedure.forms},
             "videos": video_views(procedure.videos, catalog.media) if procedure.listed else (),
+            "where": summary.where(procedure, catalog, rel),
+            "times": summary.by_value(procedure.channels, "time"), "fees": summary.by_value(procedure.channels, "fee"),
+            "channel_rows": summary.channel_rows(procedure.channels),
+            "petition": summary.petition_targets(procedure, catalog, rel),
         }, description=f"Mã {procedure.code} — {catalog.fields[procedure.field].name}", edit_path=procedure.path))
     return specs
 
@@ -181,6 +190,7 @@ def _units(catalog, rel) -> list[PageSpec]:
             "parent": catalog.units.get(unit.parent) if unit.parent else None,
             "children": rel.children[unit.id],
             "successors": [catalog.units[s] for s in unit.successors],
+            "petition_to": [catalog.units[s] for s in unit.successors if catalog.units[s].active_on(rel.today)],
             "predecessors": rel.predecessors[unit.id],
             "counters": [(c, [catalog.fields[f] for f in c.fields]) for c in unit.counters],
             "groups": _group_by_field(rel.procedures_of[unit.id], catalog),

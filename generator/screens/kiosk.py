@@ -21,6 +21,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.background import Background
+from generator.pages import summary
 from generator.pages.specs import PageSpec
 from generator.pages.render import render_page
 from generator.pages.videos import screen_videos
@@ -60,7 +61,7 @@ def shared_slides(catalog, rel, public_url: str | None) -> dict[str, list[tuple]
         if len(units) >= SHARED_FROM:
             procedures = [p for p in rel.listed if kind in p.implementing.kinds]
             if procedures:
-                shared[kind] = [(catalog.fields[p.field], essentials(p, public_url, order)) for p in procedures]
+                shared[kind] = [(catalog.fields[p.field], essentials(p, public_url, order, catalog, rel)) for p in procedures]
     return shared
 
 
@@ -72,7 +73,7 @@ def kiosk_specs(catalog, rel, public_url: str | None, build_id: str, shared: dic
         procedures = rel.procedures_of[unit.id]
         if not unit.active_on(rel.today) or not procedures:
             continue
-        screen = _Screen(unit, catalog, public_url, build_id, order, unit.kind if unit.kind in shared else None)
+        screen = _Screen(unit, catalog, rel, public_url, build_id, order, unit.kind if unit.kind in shared else None)
         specs.append(screen.spec(f"man-hinh/{unit.id}.md", None, procedures))
         for counter in unit.counters:
             if counter.fields:
@@ -100,8 +101,8 @@ def _by_field(procedures, catalog) -> list[tuple]:
 
 
 class _Screen:
-    def __init__(self, unit, catalog, public_url, build_id, order, shared_kind):
-        self.unit, self.catalog, self.public_url, self.build_id, self.order = unit, catalog, public_url, build_id, order
+    def __init__(self, unit, catalog, rel, public_url, build_id, order, shared_kind):
+        self.unit, self.catalog, self.rel, self.public_url, self.build_id, self.order = unit, catalog, rel, public_url, build_id, order
         self.shared_kind = shared_kind
 
     def spec(self, src_uri, counter, procedures) -> PageSpec:
@@ -110,7 +111,7 @@ class _Screen:
             pages = [items[i:i + LIST_ROWS] for i in range(0, len(items), LIST_ROWS)]
             lists = [{"field": field, "items": page, "part": n + 1, "parts": len(pages)} for n, page in enumerate(pages)]
             own = [p for p in items if self.shared_kind not in p.implementing.kinds]  # the others come from the shared file
-            details = [essentials(p, self.public_url, self.order) for p in own]
+            details = [essentials(p, self.public_url, self.order, self.catalog, self.rel) for p in own]
             slides.append({"field": field, "lists": lists, "details": details, "videos": screen_videos(field.videos)})
         where = counter.name if counter else f"Bộ phận Một cửa — {unit.name}"
         address = (counter.address if counter and counter.address else None) or unit.address
@@ -122,13 +123,16 @@ class _Screen:
         })
 
 
-def essentials(procedure, public_url, order) -> dict:
-    """What a procedure's slide shows; the same on every screen, so rendered once (render.py)."""
+def essentials(procedure, public_url, order, catalog, rel) -> dict:
+    """What a procedure's slide shows, in the order of its page's summary (what to bring, where, how long and
+    how much); the same on every screen, so rendered once (render.py)."""
     page_url = f"{public_url.rstrip('/')}/thu-tuc/{procedure.code}/" if public_url else None
     online = procedure.online_service
     online_url = online.url if online and online.level != "none" and online.url and online.url.startswith("https://") else None
+    where = summary.where(procedure, catalog, rel)
     return {"p": procedure, "page_url": page_url, "online_url": online_url, "order": order[procedure.code],
-            "videos": screen_videos(procedure.videos)}
+            "videos": screen_videos(procedure.videos), "where": tuple(u.name for u in where["named"]) + tuple(where["kinds"]),
+            "times": summary.by_value(procedure.channels, "time"), "fees": summary.by_value(procedure.channels, "fee")}
 
 
 ROOT_MARK = "__CKROOT__"

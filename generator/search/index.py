@@ -1,172 +1,179 @@
-"""The search index: built at build time, read by lunr.js.
+"""The search index: small files that the page fetches as the words typed need them.
 
-Every listed procedure, internal procedure, unit, plan, field and hand-written
-page becomes a document with three searchable fields — ``name`` (boost 10),
-``alias`` (popular names, keywords, synonyms; boost 4) and ``meta`` (field,
-units, levels…; boost 1) — all in the folded form ("dang ky khai sinh"),
-so the page folds the query the same way and diacritics never matter. Codes
-are not in the lunr index: the page matches them directly, exact code first.
+Like Pagefind, the index is split so that a phone on a slow network fetches
+only what a query needs, in two rounds at most: the postings of the typed
+words, then the titles of the results shown.
 
-The file the page downloads is a compact transport of what lunr's builder
-makes (sorted term list, postings without empty fields, vectors per field),
-made here directly (``lunr_transport``), plus a small document store;
-``congkhai.js`` expands it and calls ``lunr.Index.load``.
+    tim-kiem/chi-muc/tu/<first two letters of a word>.json    every word that starts so, and where it occurs
+    tim-kiem/chi-muc/muc/<n>.json                             documents 32·n … 32·n+31: what a result shows
+    tim-kiem/chi-muc/ma/<first five digits of a code>.json    procedure codes → documents, with what they show
+    tim-kiem/chi-muc.json                                     the table of contents (for tools: the page
+                                                              derives every file's name from what is typed)
+
+A word's postings, per field, are flat lists of numbers: ``name``, ``alias``
+and ``syn`` hold (gap to the previous document, length in words of the phrase
+the word is in, the word's position) triples — a gap of 0 is another
+occurrence in the same document; ``meta`` holds gaps.
+Documents are numbered by kind, then by folded title, so that near-duplicate
+names share a store chunk; every word file gives the first document of each
+kind, and the store rows of the shortest names holding each of its words, so
+that the beginning of a query is answered after one round trip. congkhai.js
+scores from this (positions make phrases; lengths make coverage); nothing else
+is shipped.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
-import re
-from collections import Counter
-from dataclasses import dataclass
+import shutil
+from pathlib import Path
 
 from generator.background import Background
-from generator.catalog import kinds
-from generator.text.vietnamese import fold
+from generator.search.docs import SearchDoc, SynonymExpander, catalog_docs, page_doc, search_text
 
-FIELDS = (("name", 10), ("alias", 4), ("meta", 1))
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+__all__ = ["SearchDoc", "SynonymExpander", "build_index", "catalog_docs", "index_writer", "page_doc", "search_text", "write_index"]
 
-
-@dataclass(frozen=True)
-class SearchDoc:
-    kind: str  # tt (procedure), nb (internal), dv (unit), kh (plan), lv (field), tr (page)
-    url: str
-    title: str
-    code: str = ""
-    field: str = ""
-    unit: str = ""
-    level: str = ""
-    alias: str = ""
-    meta: str = ""
+KINDS = ("tt", "lv", "dv", "nb", "kh", "tr")  # the order of documents in the index
+FIELDS = ("name", "alias", "syn", "meta")
+CHUNK = 32  # documents per store file
+KEY = 2  # a word is filed under its first two letters
+CODE_KEY = 5  # a code under its first five digits
 
 
-def search_text(text: str) -> str:
-    """What the index holds and the page searches for: folded words, no punctuation."""
-    return " ".join(_NON_WORD.split(fold(text))).strip()
+def term_key(term: str) -> str:
+    return term[:KEY]
 
 
-class SynonymExpander:
-    """Adds the popular names of every official phrase a text contains."""
-
-    def __init__(self, synonyms):
-        self.rules = [(f" {search_text(s.means)} ", " ".join(search_text(w) for w in s.words)) for s in synonyms]
-
-    def __call__(self, text: str) -> str:
-        padded = f" {search_text(text)} "
-        return " ".join(words for phrase, words in self.rules if phrase in padded)
+def code_key(code: str) -> str | None:
+    digits = code.replace(".", "")
+    return digits[:CODE_KEY] if digits.isdigit() and len(digits) >= CODE_KEY else None
 
 
-def catalog_docs(catalog, rel) -> list[SearchDoc]:
-    expand = SynonymExpander(catalog.synonyms)
-    docs = [_procedure_doc(p, catalog, rel, expand) for p in rel.listed]
-    for internal in rel.listed_internals:
-        owner = catalog.units[internal.owner]
-        field = catalog.fields[internal.field].name if internal.field else ""
-        docs.append(SearchDoc("nb", f"thu-tuc-noi-bo/{internal.id}/", internal.name, field=field, unit=owner.label,
-                              alias=expand(internal.name), meta=f"thủ tục nội bộ {owner.name} {field}"))
-    for unit in catalog.units.values():
-        level = kinds.UNIT_LEVELS[unit.level]
-        docs.append(SearchDoc("dv", f"don-vi/{unit.id}/", unit.name, unit=unit.label, level=level,
-                              alias=" ".join(filter(None, [unit.short_name, unit.id.replace("-", " ")])),
-                              meta=f"{kinds.UNIT_KINDS[unit.kind]} {level} {unit.address or ''}"))
-    for plan in catalog.plans.values():
-        issuer = catalog.units[plan.issuer]
-        docs.append(SearchDoc("kh", f"ke-hoach/{plan.id}/", plan.title, code=plan.number, unit=issuer.label,
-                              alias=f"{plan.number} kế hoạch {plan.year}", meta=f"{issuer.name} {plan.summary or ''}"[:600]))
-    for field in catalog.fields.values():
-        docs.append(SearchDoc("lv", f"linh-vuc/{field.id}/", field.name, alias=f"lĩnh vực {field.name}", meta=field.sector or ""))
-    return docs
+def order(docs: list[SearchDoc]) -> list[SearchDoc]:
+    return sorted(docs, key=lambda d: (KINDS.index(d.kind), search_text(d.title), d.url))
 
 
-def _procedure_doc(procedure, catalog, rel, expand) -> SearchDoc:
-    field = catalog.fields[procedure.field].name
-    units = [catalog.units[u] for u in procedure.implementing.units]
-    unit = "; ".join([*(kinds.UNIT_KINDS[k] for k in procedure.implementing.kinds), *(u.label for u in units)])
-    levels = ", ".join(kinds.LEVELS[level] for level in procedure.levels)
-    popular = " ".join([*procedure.aliases, *procedure.keywords])
-    return SearchDoc(
-        "tt", f"thu-tuc/{procedure.code}/", procedure.name, code=procedure.code, field=field, unit=unit, level=levels,
-        alias=f"{popular} {expand(procedure.name + ' ' + popular)}",
-        meta=" ".join([field, levels, unit, *(u.name for u in units), procedure.local_code or ""]),
-    )
+def postings(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
+    """Word → its four flat lists (name, alias, syn, meta), for *docs* in the index's order."""
+    table: dict[str, list[list[int]]] = {}
+    last: dict[tuple[str, int], int] = {}
+    words = _Words()
+    for doc, d in enumerate(docs):
+        name = words((d.title,))
+        popular = [words(p for p in phrases if words((p,)) != name) for phrases in (d.alias, d.syn)]  # the name again adds nothing
+        for field, found in enumerate((name, *popular, words((d.meta,)))):
+            for position, (term, length) in enumerate(found):
+                if term is None:
+                    continue
+                lists = table.get(term) or table.setdefault(term, [[], [], [], []])
+                gap = doc - last.get((term, field), 0)
+                last[term, field] = doc
+                if field < 3:
+                    lists[field] += (gap, length, position)
+                elif gap or not lists[3]:  # meta: one entry per document
+                    lists[3].append(gap)
+    return table
 
 
-def page_doc(url: str, title: str, headings: list[str], text: str) -> SearchDoc:
-    """A hand-written page: its title, headings and the start of its text."""
-    return SearchDoc("tr", url, title, alias=" ".join(headings), meta=text[:2000])
+class _Words:
+    """A field's words in order, each with the length of its phrase, and (None, 0) between phrases: a phrase
+    never runs into the next. Folding is remembered, for the same phrases (units, fields, popular names)
+    come back in many documents."""
+
+    def __init__(self):
+        self.seen: dict[str, list[tuple[str, int]]] = {}
+
+    def __call__(self, phrases) -> list[tuple[str | None, int]]:
+        found: list = []
+        for phrase in phrases:
+            words = self.seen.get(phrase)
+            if words is None:
+                split = search_text(phrase).split()
+                words = self.seen[phrase] = [(word, len(split)) for word in split]
+            found += [*words, (None, 0)]
+        return found[:-1]
 
 
-def build_index(docs: list[SearchDoc], synonyms=()) -> dict:
-    """The transport form of a lunr index over *docs*, with the document store.
+def build_index(docs: list[SearchDoc]) -> tuple[dict[str, object], dict]:
+    """Every file of the index (path in the folder → its JSON value), and the table of contents."""
+    docs = order(docs)
+    starts = [[kind, next(n for n, d in enumerate(docs) if d.kind == kind)] for kind in KINDS if any(d.kind == kind for d in docs)]
+    files: dict[str, object] = {}
+    shards: dict[str, dict] = {}
+    for term, lists in sorted(postings(docs).items()):
+        while lists and not lists[-1]:
+            lists = lists[:-1]
+        shards.setdefault(term_key(term), {})[term] = lists
+    for key, terms in shards.items():
+        files[f"tu/{key}.json"] = {"n": len(docs), "k": starts, "t": terms, "p": _previews(terms, docs)}
+    codes: dict[str, list] = {}
+    for n, d in enumerate(docs):
+        if d.kind == "tt" and code_key(d.code):
+            codes.setdefault(code_key(d.code), []).append([d.code, n])
+    for key, pairs in codes.items():
+        files[f"ma/{key}.json"] = {"c": pairs, "p": _store([docs[n] for _, n in pairs], [n for _, n in pairs])}
+    for first in range(0, len(docs), CHUNK):
+        files[f"muc/{first // CHUNK}.json"] = _store(docs[first:first + CHUNK])
+    contents = {"version": 2, "documents": len(docs), "chunk": CHUNK, "kinds": starts, "words": sorted(shards), "codes": sorted(codes)}
+    return files, contents
 
-    The synonyms go along (folded) so that the page can also search for the
-    official phrase when a query is a popular name ("so do").
-    """
-    rows = [{"name": search_text(d.title), "alias": search_text(d.alias), "meta": search_text(d.meta)} for d in docs]
+
+def _store(docs: list[SearchDoc], numbers: list[int] | None = None) -> dict:
+    """What a result shows: kind, URL, title, code and the field, unit and level labels (numbers into ``l``);
+    with *numbers*, the rows are keyed by document number."""
     labels: dict[str, int] = {}
 
     def label(text: str) -> int:
         return labels.setdefault(text, len(labels))
 
-    store = [[d.kind, d.url, d.title, d.code, label(d.field), label(d.unit), label(d.level)] for d in docs]
-    rules = [[[search_text(w) for w in s.words], search_text(s.means)] for s in synonyms]
-    return {"version": 1, "lunr": lunr_transport(rows), "labels": list(labels), "docs": store, "synonyms": rules}
+    rows = [[d.kind, d.url, d.title, d.code, label(d.field), label(d.unit), label(d.level)] for d in docs]
+    return {"l": list(labels), "d": rows if numbers is None else dict(zip(map(str, numbers), rows))}
 
 
-K1, B = 1.2, 0.75  # lunr's BM25 parameters
+KIND_WEIGHT = {"tt": 1, "lv": 0.9, "dv": 0.7, "nb": 0.6, "kh": 0.5, "tr": 0.5}  # as congkhai.js weighs them
+PREVIEWS = 2
 
 
-def lunr_transport(rows: list[dict[str, str]]) -> dict:
-    """What lunr's builder makes of *rows* (the folded text of each field, documents numbered in order), in
-    transport form: terms in order, postings per field as gaps between document numbers (empty ones left
-    out), and every document's vector per field as (term number, BM25 score to three places).
-
-    lunr.py's builder gives the same to the last digit (a test compares them) in ten times the time: it
-    tokenises character by character. Folded text needs no more than a split on spaces.
-    """
-    names = [name for name, _ in FIELDS]
-    counts = {name: [Counter(row[name].split()) for row in rows] for name in names}
-    holding: Counter = Counter()  # term → how many (field, document) pairs hold it, as lunr's idf counts
-    for name in names:
-        for terms in counts[name]:
-            holding.update(terms.keys())
-    terms = sorted(holding)
-    number = {term: n for n, term in enumerate(terms)}
-    total = len(rows)
-    idf = {term: math.log(1 + abs((total - n + 0.5) / (n + 0.5))) for term, n in holding.items()}
-    postings, vectors = {}, {}
-    for name, boost in FIELDS:
-        lengths = [sum(found.values()) for found in counts[name]]
-        average = sum(lengths) / total if total else 0
-        holders: dict[int, list[int]] = {}
-        vectors[name] = []
-        for doc, (found, length) in enumerate(zip(counts[name], lengths)):
-            vector = []
-            for term, tf in sorted(found.items(), key=lambda item: number[item[0]]):
-                holders.setdefault(number[term], []).append(doc)
-                score = idf[term] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf)
-                vector += [number[term], round(score * boost, 3)]
-            vectors[name].append(vector)
-        postings[name] = [[n, *_gaps(holders[n])] for n in sorted(holders)]
-    return {"fields": names, "terms": terms, "postings": postings, "vectors": vectors}
+def _previews(terms: dict[str, list[list[int]]], docs: list[SearchDoc]) -> dict:
+    """The store rows of the documents that come first for each word alone (the shortest names that hold it):
+    while the rest of a query is on its way, the page shows the results of its beginning without waiting
+    for a second round trip."""
+    chosen: set[int] = set()
+    for lists in terms.values():
+        held, doc = {}, 0
+        for i in range(0, len(lists[0]) if lists else 0, 3):
+            doc += lists[0][i]
+            held[doc] = lists[0][i + 1]
+        chosen.update(sorted(held, key=lambda n: (-KIND_WEIGHT[docs[n].kind] / held[n], n))[:PREVIEWS])
+    numbers = sorted(chosen)
+    return _store([docs[n] for n in numbers], numbers)
 
 
-def _gaps(numbers: list[int]) -> list[int]:
-    """[3, 4, 5, 9] → [3, 1, 1, 4]: small repeated numbers, which gzip packs well."""
-    return [b - a for a, b in zip([0, *numbers], numbers)]
+def write_index(path: Path, docs: list[SearchDoc]) -> None:
+    """The table of contents at *path* (tim-kiem/chi-muc.json), the files in the folder beside it
+    (tim-kiem/chi-muc/), swapped in whole: a page never reads half an index, nor mixes two builds'."""
+    path = Path(path)
+    folder = path.with_suffix("")
+    files, contents = build_index(docs)
+    fresh, old = (folder.with_name(f".{folder.name}.{tag}{os.getpid()}") for tag in ("", "old."))
+    shutil.rmtree(fresh, ignore_errors=True)
+    for name, value in files.items():
+        _write(fresh / name, value)
+    _write(fresh / "contents.json", contents)
+    if folder.exists():
+        os.replace(folder, old)
+    os.replace(fresh, folder)
+    os.replace(folder / "contents.json", path)
+    shutil.rmtree(old, ignore_errors=True)
 
 
-def write_index(path, docs: list[SearchDoc], synonyms=()) -> None:
+def _write(path: Path, value) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(build_index(docs, synonyms), ensure_ascii=False, separators=(",", ":"))
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)  # a page never reads half an index
+    path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def index_writer(path, docs: list[SearchDoc], synonyms=()) -> Background:
-    """The index, written by a second process while the pages are written."""
-    return Background("index", "không dựng được chỉ mục tìm kiếm", write_index, path, docs, synonyms)
+    """The index, written by a second process while the pages are written. (The synonyms are already in
+    the documents: `catalog_docs` gives each the popular names its text calls for.)"""
+    return Background("index", "không dựng được chỉ mục tìm kiếm", write_index, path, docs)
