@@ -112,18 +112,43 @@ SHOWN = "q => congkhai.timings.shown && congkhai.timings.shown.query === q"  # e
 
 
 def test_what_was_typed_before_the_script_arrived_is_searched(page, site_url):
-    """On a slow network the page shows, and is typed in, before congkhai.js (loaded async) arrives."""
-    held = []
+    """On a slow network the page shows, and is typed in, before congkhai.js (loaded async) arrives. The page's
+    inline script fetches the word files of what is typed meanwhile; congkhai.js takes them over, fetching none twice."""
+    held, fetched = [], []
     page.route("**/assets/congkhai.js", lambda route: (held.append(route.request.url), route.fulfill(body="", content_type="text/javascript")))
+    page.on("request", lambda request: fetched.append(request.url.rpartition("chi-muc/")[2]) if "/chi-muc/" in request.url else None)
     page.goto(site_url)
-    assert held and page.evaluate("typeof congkhai") == "undefined"
+    assert held and page.evaluate("typeof (window.congkhai || {}).need") == "undefined"
     page.click("#ck-search-input")
     page.keyboard.type("dang ky ket hon")
+    page.wait_for_function("() => Object.keys(congkhai.early).length === 4")
+    words = ["tu/da.json", "tu/ho.json", "tu/ke.json", "tu/ky.json"]
+    assert sorted(page.evaluate("Object.keys(congkhai.early)")) == words  # fetched while the script was not here
     page.unroute("**/assets/congkhai.js")
     page.add_script_tag(url=held[0])  # the script arrives late, after the typing
     page.wait_for_function(SHOWN, arg="dang ky ket hon")
+    assert sorted(path for path in fetched if path.startswith("tu/")) == words  # taken over, not fetched again
     first = page.locator("#ck-search-list .ck-result").first
     assert first.locator(".ck-result__title").inner_text() == "Thủ tục đăng ký kết hôn"
+
+
+def test_the_beginning_of_a_query_shows_while_the_file_of_a_later_word_is_on_its_way(page, site_url):
+    """One round trip is enough for the first results: the first word's file brings the titles of its own first
+    results, and they are shown while the rest of the query is still coming."""
+    held = []
+    page.route("**/chi-muc/tu/si.json", lambda route: held.append(route))  # the second word's file: not answered yet
+    page.route("**/chi-muc/muc/*", lambda route: held.append(route))  # nor any title file
+    page.goto(site_url)
+    page.fill("#ck-search-input", "khai sinh")  # one input event, as when typed before congkhai.js arrived
+    page.wait_for_selector("#ck-search-list .ck-result")
+    titles = page.locator("#ck-search-list .ck-result__title").all_inner_texts()
+    assert titles and all(" khai " in f" {fold(t).lower()} " for t in titles), titles
+    assert [route.request.url.rpartition("chi-muc/")[2] for route in held] == ["tu/si.json"]
+    page.unroute("**/chi-muc/muc/*")
+    for route in held:
+        route.continue_()
+    page.wait_for_function(SHOWN, arg="khai sinh")
+    assert "khai sinh" in fold(page.locator("#ck-search-list .ck-result__title").first.inner_text()).lower()
 
 
 def test_keyboard_moves_through_results_and_opens_one(page, site_url):

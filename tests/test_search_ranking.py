@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from conftest import ROOT, shared_path
 from generator.catalog.load import load_catalog
 from generator.pages.relations import relate
-from generator.search.index import SearchDoc, SynonymExpander, catalog_docs, search_text, write_index
+from generator.search.index import SearchDoc, SynonymExpander, build_index, catalog_docs, search_text, write_index
 from generator.text.vietnamese import fold
 
 PAGE = '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="ck-base" content="/"><title>t</title>' \
@@ -172,3 +172,17 @@ def test_codes_come_first_exact_then_those_they_start(page, serve, tmp_path):
     assert codes("1.001193") == ["1.001193", "1.0011931"]
     assert codes(" 1.00119 ") == ["1.001193", "1.001194", "1.0011931"]
     assert codes("2.001193") == ["2.001193"]
+
+
+def test_word_files_preview_what_congkhai_js_shows_first_for_each_word(page, serve, tmp_path):
+    """The beginning of a query is shown after one round trip only if the titles of its first results came with
+    the word file: for every word of the sample's index, the page's own first two results for it alone."""
+    docs, _ = _sample_docs()
+    page.goto(_serve_index(tmp_path, serve, docs))
+    files, _ = build_index(docs)
+    words = {term: set(map(int, value["p"]["d"])) for name, value in files.items() if name.startswith("tu/") for term in value["t"]}
+    first = page.evaluate("""async terms => { const out = {};
+      for (const t of terms) { const p = congkhai.parse(t + ' '); await congkhai.need(p); out[t] = congkhai.rank(p, 2).map(r => r.doc); }
+      return out; }""", sorted(words))
+    assert len(first) > 300
+    assert {term: docs for term, docs in first.items() if not set(docs) <= words[term]} == {}

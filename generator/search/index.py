@@ -16,8 +16,9 @@ the word is in, the word's position) triples — a gap of 0 is another
 occurrence in the same document; ``meta`` holds gaps.
 Documents are numbered by kind, then by folded title, so that near-duplicate
 names share a store chunk; every word file gives the first document of each
-kind, and the store rows of the shortest names holding each of its words, so
-that the beginning of a query is answered after one round trip. congkhai.js
+kind, and the store rows of the two documents congkhai.js ranks first for each
+of its words alone, so that the beginning of a query is answered after one
+round trip. congkhai.js
 scores from this (positions make phrases; lengths make coverage); nothing else
 is shipped.
 """
@@ -25,6 +26,7 @@ is shipped.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 from pathlib import Path
@@ -132,22 +134,43 @@ def _store(docs: list[SearchDoc], numbers: list[int] | None = None) -> dict:
 
 
 KIND_WEIGHT = {"tt": 1, "lv": 0.9, "dv": 0.7, "nb": 0.6, "kh": 0.5, "tr": 0.5}  # as congkhai.js weighs them
+FIELD_WEIGHT = (10, 4, 2, 1)  # as congkhai.js weighs the fields
+TIER = (6, 4, 3, 1)  # congkhai.js's tier of a word found in the name, a popular name of its own, a synonym, elsewhere
 PREVIEWS = 2
 
 
 def _previews(terms: dict[str, list[list[int]]], docs: list[SearchDoc]) -> dict:
-    """The store rows of the documents that come first for each word alone (the shortest names that hold it):
-    while the rest of a query is on its way, the page shows the results of its beginning without waiting
-    for a second round trip."""
+    """The store rows of the documents that come first for each word alone, as congkhai.js ranks them: while
+    the rest of a query is on its way, the page shows the results of its beginning without waiting for a
+    second round trip."""
     chosen: set[int] = set()
     for lists in terms.values():
-        held, doc = {}, 0
-        for i in range(0, len(lists[0]) if lists else 0, 3):
-            doc += lists[0][i]
-            held[doc] = lists[0][i + 1]
-        chosen.update(sorted(held, key=lambda n: (-KIND_WEIGHT[docs[n].kind] / held[n], n))[:PREVIEWS])
-    numbers = sorted(chosen)
+        chosen.update(sorted(_alone(lists, docs).items(), key=lambda item: (item[1], item[0]))[:PREVIEWS])
+    numbers = sorted(n for n, _ in chosen)
     return _store([docs[n] for n in numbers], numbers)
+
+
+def _alone(lists: list[list[int]], docs: list[SearchDoc]) -> dict[int, tuple]:
+    """Document → congkhai.js's rank of it for the word typed alone, negated so that the first sorts first: the
+    tier of the first field holding the word, the share of the shortest phrase holding it there, and the score
+    (idf × the weights of the fields holding it), both weighed by kind."""
+    shares: dict[int, list[float | None]] = {}  # per field: the largest share of a phrase holding the word (meta: 0)
+    for field, values in enumerate(lists):
+        doc, step = 0, 3 if field < 3 else 1
+        for i in range(0, len(values), step):
+            doc += values[i]
+            held = shares.setdefault(doc, [None] * 4)
+            held[field] = max(held[field] or 0.0, min(1.0, 1 / values[i + 1]) if field < 3 else 0.0)
+    idf = math.log(1 + (len(docs) - len(shares) + 0.5) / (len(shares) + 0.5))
+    ranks = {}
+    for doc, held in shares.items():
+        first = next(field for field, share in enumerate(held) if share is not None)
+        score = 0.0
+        for field, share in enumerate(held):  # added in congkhai.js's order, for the same rounding
+            score += FIELD_WEIGHT[field] * idf if share is not None else 0
+        weight = KIND_WEIGHT[docs[doc].kind]
+        ranks[doc] = (-TIER[first], -held[first] * weight, -math.floor(score * weight * 1000 + 0.5) / 1000)
+    return ranks
 
 
 def write_index(path: Path, docs: list[SearchDoc]) -> None:

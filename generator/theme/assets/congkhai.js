@@ -2,8 +2,10 @@
  *
  * The index (generator/search/index.py) is split in small files under
  * tim-kiem/chi-muc/: the page fetches, as words are typed, the file of each
- * word's first two letters (tu/; it also holds the titles of the shortest names
- * with its words, so the beginning of a query shows after one round trip), then
+ * word's first two letters (tu/; it also holds the titles of the first results
+ * of each of its words alone, so the beginning of a query shows after one round
+ * trip; the page's inline script fetches them as soon as a word is typed, before
+ * this script arrives: CK.early), then
  * the titles of the results it shows (muc/), and for a code the file of its
  * first five digits (ma/). Queries are folded exactly as the index was: NFD, no
  * marks, đ→d, lowercase, punctuation → space, numbers without leading zeros.
@@ -37,7 +39,9 @@
 
   function get(path) {
     if (!pending[path]) {
-      pending[path] = fetch(new URL(INDEX + path, base)).then(function (response) {
+      var early = CK.early && CK.early[path];  // fetched by the page's inline script before this one arrived
+      if (early) delete CK.early[path];
+      pending[path] = (early || fetch(new URL(INDEX + path, base))).then(function (response) {
         if (response.status === 404) return null;  // no word of the index starts so
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
@@ -231,8 +235,9 @@
 
   /* Every result of a query whose files are here, best first: an exact code, codes
      that start with the query, then the documents that hold every typed word (with a
-     typo after without); when none does, those that hold all but one. */
-  CK.rank = function (query) {
+     typo after without); when none does, those that hold all but one. With *limit*, the
+     first *limit* of them, chosen without sorting them all; ``total`` says how many there are. */
+  CK.rank = function (query, limit) {
     var parsed = typeof query === "string" ? CK.parse(query) : query, results = [], seen = {};
     ((parsed.codeFile && loaded[parsed.codeFile] || {}).c || []).forEach(function (pair) {
       if (pair[0].indexOf(parsed.code) === 0) {
@@ -240,7 +245,7 @@
         seen[pair[1]] = true;
       }
     });
-    if (!parsed.words.length) return results.sort(compare);
+    if (!parsed.words.length) return firstOf(results, limit);
     var docs = gather(parsed), found = [], skips = [-1];
     if (parsed.words.length > 1 && !Object.keys(docs).some(function (doc) { return rank(docs[doc], -1); })) {
       skips = parsed.words.map(function (x, w) { return w; });
@@ -254,8 +259,21 @@
       });
       if (best) found.push(best);
     });
-    return results.concat(found).sort(compare);
+    return firstOf(results.concat(found), limit);
   };
+
+  function firstOf(items, limit) {
+    var top = [];
+    if (!limit || items.length <= 4 * limit) top = items.sort(compare).slice(0, limit || items.length);
+    else items.forEach(function (item) {  // insertion into the best *limit* so far
+      if (top.length === limit && compare(item, top[limit - 1]) >= 0) return;
+      var i = Math.min(top.length, limit - 1);
+      for (; i > 0 && compare(item, top[i - 1]) < 0; i--) top[i] = top[i - 1];
+      top[i] = item;
+    });
+    top.total = items.length;
+    return top;
+  }
 
   function titleFile(r) { return "muc/" + Math.floor(r.doc / CHUNK) + ".json"; }
 
@@ -281,14 +299,20 @@
     return parsed.words.every(function (w) { return wordFile(w) in loaded; }) && (!parsed.codeFile || parsed.codeFile in loaded);
   };
 
+  /* The beginning of a query whose files are here: its words before the first whose file is not. */
+  CK.beginning = function (parsed) {
+    var words = [];
+    while (words.length < parsed.words.length && wordFile(parsed.words[words.length]) in loaded) words.push(parsed.words[words.length]);
+    return { words: words, open: parsed.open && words.length === parsed.words.length, code: "", codeFile: "" };
+  };
+
   /* The first *limit* results of a query (default 50), described, and how many there are. */
   CK.search = function (query, limit) {
     var parsed = CK.parse(query);
     return CK.need(parsed).then(function () {
-      var started = performance.now(), ranked = CK.rank(parsed);
+      var started = performance.now(), ranked = CK.rank(parsed, limit || 50);
       CK.timings.rank = performance.now() - started;
-      var first = ranked.slice(0, limit || 50);
-      return CK.fetchTitles(first).then(function () { return { total: ranked.length, results: CK.titles(first) }; });
+      return CK.fetchTitles(ranked).then(function () { return { total: ranked.total, results: CK.titles(ranked) }; });
     });
   };
 
@@ -355,6 +379,9 @@
     this.waiting.push(asked);
     if (!this.list.firstChild) this.say("Đang tìm…");
     CK.need(parsed).then(function () { box.refresh(); }, function () { if (asked.n === box.asked) box.say("Không tải được chỉ mục tìm kiếm."); });
+    parsed.words.forEach(function (word) {  // each file as it comes: the beginning of the query may be shown
+      get(wordFile(word)).then(function () { if (asked.n === box.asked) box.refresh(); }, function () {});
+    });
     this.refresh();
   };
 
@@ -363,12 +390,19 @@
       var asked = this.waiting[i];
       if (!CK.ready(asked.parsed)) continue;
       this.waiting = this.waiting.slice(i + 1);  // older queries are not shown any more
-      var box = this, ranked = CK.rank(asked.parsed), first = ranked.slice(0, 8);
-      this.ranked.push({ n: asked.n, query: asked.query, at: asked.at, total: ranked.length, first: first });
+      var box = this, first = CK.rank(asked.parsed, 8);
+      this.ranked.push({ n: asked.n, query: asked.query, at: asked.at, total: first.total, first: first });
       this.paint();
       first.forEach(function (r) { CK.fetchTitles([r]).then(function () { box.paint(); }, function () {}); });
       return;
     }
+    // None has all its files (on a slow network, what was typed before this script arrived is one query):
+    // the beginning of the newest, as far as its words' files are here, with the titles that came with them.
+    var newest = this.waiting[this.waiting.length - 1], begun = newest && CK.beginning(newest.parsed);
+    var ranked = begun && begun.words.length ? CK.rank(begun, 8) : [];
+    if (!ranked.length) return;  // nothing yet: "no result" is for the whole query to say
+    this.ranked.push({ n: newest.n, query: begun.words.join(" "), at: newest.at, total: ranked.total, first: ranked });
+    this.paint();
   };
 
   /* Show the newest ranked query whose best results' titles are here; older ones are
