@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from phone import GzipHandler  # noqa: E402  (text types gzipped as a web host does)
 from generator.catalog.load import load_catalog  # noqa: E402
 from generator.cli.synthetic import write_catalog  # noqa: E402
 from generator.pages.relations import relate  # noqa: E402
@@ -61,39 +62,6 @@ WARM = """async q => { const input = document.querySelector('#ck-search-input'),
     times.push(congkhai.timings.query);
   }
   return times.sort((a, b) => a - b)[2]; }"""
-
-
-class Gzip(http.server.SimpleHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        path = path / "index.html" if path.is_dir() else path
-        if not path.is_file():
-            self.send_error(404)
-            return None
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
 
 
 def index(size: int, work: Path) -> dict:
@@ -149,7 +117,7 @@ def main(argv: list[str]) -> None:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         for size in sizes:
             built = index(size, Path(tmp) / str(size))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzip, directory=str(built["site"])))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(built["site"])))
             threading.Thread(target=server.serve_forever, daemon=True).start()
             url = f"http://127.0.0.1:{server.server_port}/"
             print(f"\n{size} procedures, {built['documents']} documents: index built in {built['build_s']:.2f} s, "
