@@ -42,4 +42,5 @@ def test_every_page_body_of_the_sample_is_rendered_without_a_host(tmp_path):
     assert json.loads((site / "tim-kiem" / "chi-muc.json").read_text(encoding="utf-8"))
     assert (site / "man-hinh" / "ubnd-xa-vinh-bao" / "index.html").exists()
     assert (site / "ban-dung.json").exists()
-    assert out["assets"] and all(path.startswith("assets/man-hinh/") for path in out["assets"])
+    assert out["assets"] and all(path.startswith("assets/man-hinh/") or path.endswith(".csv") for path in out["assets"])
+    assert "thong-ke/theo-linh-vuc.csv" in out["assets"]  # the CSV file beside each chart (pages/charts.py)

@@ -20,7 +20,7 @@ from conftest import FIXTURES, ROOT, TODAY, build_site
 from generator.catalog import kinds
 from generator.catalog.load import load_catalog
 from generator.catalog.models import NoneStated
-from generator.catalog.schema import ListOf, Record
+from generator.catalog.schema import ListOf, Record, Switch
 from generator.catalog.statements import OrNone
 from generator.exports.feed import UNIT_ENTRIES
 from generator.exports.records import DATASETS
@@ -48,6 +48,9 @@ def _model(value, kind):
         return tuple(_model(item, kind.item) for item in value)
     if isinstance(kind, OrNone):
         return NoneStated(value["none"]) if isinstance(value, dict) else _model(value, kind.items)
+    if isinstance(kind, Switch):  # true or false (a target's higher_is_better): a JSON boolean
+        assert isinstance(value, bool), value
+        return value
     assert isinstance(value, str), value  # codes, numbers and dates stay the strings typed
     return value
 

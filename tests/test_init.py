@@ -31,7 +31,8 @@ FILES = [
     ".pre-commit-config.yaml", ".vscode/settings.json", "README.md", "catalog/fields.yaml", "catalog/site.yaml",
     "catalog/synonyms.yaml", f"catalog/units/{ID}.yaml", "content/gioi-thieu.md", "content/huong-dan-dong-gop.md",
     "content/index.md", "content/phan-anh-kien-nghi.md", "mkdocs.yml",
-    *(f"schemas/{kind}.schema.json" for kind in ("fields", "internal", "plan", "procedure", "site", "synonyms", "unit")),
+    *(f"schemas/{kind}.schema.json" for kind in ("fields", "internal", "plan", "procedure", "site", "synonyms", "unit",
+                                                 "petitions", "scores", "report")),
 ]
 BUILT = ["index.html", "thu-tuc/index.html", f"don-vi/{ID}/index.html", f"don-vi/{ID}/niem-yet-phan-anh/index.html",
          "phan-anh-kien-nghi/index.html", "gioi-thieu/index.html", "huong-dan-dong-gop/index.html", "linh-vuc/ho-tich/index.html",

@@ -17,8 +17,9 @@ from conftest import check_golden
 GOLDEN = Path(__file__).parent / "golden" / "pages"
 MINI_PAGES = ["", "thu-tuc/", "thu-tuc/1.001193/", "thu-tuc/2.000001/", "don-vi/so-tu-phap/", "don-vi/ubnd-huyen-cu/",
               "don-vi/ubnd-xa-an-binh/", "linh-vuc/chung-thuc/", "cap/xa/", "ke-hoach/kh-2025-so-tu-phap/",
-              "thu-tuc-noi-bo/nb-tham-dinh/", "phan-anh-kien-nghi/"]
-SAMPLE_PAGES = ["thu-tuc/1.001193/", "don-vi/ubnd-huyen-vinh-bao/", "ke-hoach/kh-2024-so-khcn/"]
+              "thu-tuc-noi-bo/nb-tham-dinh/", "phan-anh-kien-nghi/", "thong-ke/"]
+SAMPLE_PAGES = ["thu-tuc/1.001193/", "don-vi/ubnd-huyen-vinh-bao/", "ke-hoach/kh-2024-so-khcn/",
+                "phan-anh-kien-nghi/ket-qua/", "thong-ke/chat-luong-phuc-vu/", "ke-hoach/kh-2024-ubnd-huyen-vinh-bao/tien-do/"]
 
 
 def page_text(site: Path, url: str) -> str:

@@ -25,9 +25,15 @@ PAGES = {
     "cap": "cap/xa/",
     "danh-sach-ke-hoach": "ke-hoach/",
     "ke-hoach": "ke-hoach/kh-10-2022-ubnd-tp/",
+    "tien-do-ke-hoach": "ke-hoach/kh-2024-ubnd-huyen-vinh-bao/tien-do/",
+    "don-vi-nhiem-vu": "don-vi/van-phong-so-khcn/",  # its tasks across plans, overdue first
     "phan-anh-kien-nghi": "phan-anh-kien-nghi/",
+    "ket-qua-phan-anh": "phan-anh-kien-nghi/ket-qua/",
+    "ket-qua-phan-anh-don-vi": "phan-anh-kien-nghi/ket-qua/so-tu-phap/",
+    "chat-luong-phuc-vu": "thong-ke/chat-luong-phuc-vu/",
     "tim-kiem": "tim-kiem/?q=khai+sinh",
     "du-lieu": "du-lieu/",
+    "thong-ke": "thong-ke/",
     "niem-yet": "don-vi/ubnd-xa-vinh-bao/niem-yet/",
     "niem-yet-phan-anh": "don-vi/ubnd-xa-vinh-bao/niem-yet-phan-anh/",
     "trang-viet-tay": "gioi-thieu/",
@@ -35,7 +41,7 @@ PAGES = {
 }
 # The top folders of the built site besides hand-written pages: a new kind of page fails here until it is added above.
 FOLDERS = {"thu-tuc", "thu-tuc-noi-bo", "don-vi", "linh-vuc", "cap", "ke-hoach", "phan-anh-kien-nghi", "tim-kiem",
-           "du-lieu", "man-hinh", "media", "assets"}
+           "du-lieu", "man-hinh", "media", "assets", "thong-ke"}
 WIDTHS = (320, 360, 768, 1366)
 PHONE = 360
 HEADINGS = """() => Array.from(document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6'))

@@ -36,6 +36,7 @@ from generator.catalog.errors import CatalogError
 from generator.catalog.load import load_catalog
 from generator.exports.opendata import OpenData
 from generator.pages import prerender, shell
+from generator.pages.charts import chart_assets
 from generator.pages.prerender import Prerender
 from generator.pages.relations import relate
 from generator.pages.render import make_environment, render_page
@@ -111,6 +112,7 @@ class SiteBuild:
         self.env = make_environment(self.options.fragments, catalog)
         preview.remember(self.specs)
         self.assets = {SCREEN_ASSETS.format(kind=kind): shared_script(self.env, kind, slides) for kind, slides in shared.items()}
+        self.assets.update(chart_assets(self.specs))  # the CSV file beside every chart (pages/charts.py)
         self.media = shown_media(catalog, self.today)
         if self.options.incremental:  # only the pages and screens whose values changed
             self.unchanged = {spec.src_uri for spec in self.specs if not incremental.changed(spec)}

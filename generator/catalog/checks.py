@@ -19,9 +19,12 @@ from generator.catalog import graph
 from generator.catalog.errors import Problem
 from generator.catalog.models import LISTED_STATUSES as LISTED
 from generator.catalog.owners import lineage
+from generator.catalog.report_checks import check_reports
+from generator.catalog.resultchecks import RESULT_CHECKERS
 from generator.text.vietnamese import fold
 
-_FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch"}
+_FOLDER_WORD = {"units": "đơn vị", "procedures": "thủ tục", "internal": "thủ tục nội bộ", "plans": "kế hoạch",
+                "petitions": "tệp kết quả xử lý phản ánh, kiến nghị", "scores": "tệp điểm chất lượng phục vụ"}
 
 
 def check_catalog(catalog, entries, checked=None, today: str | None = None) -> list[Problem]:
@@ -38,7 +41,10 @@ def check_catalog(catalog, entries, checked=None, today: str | None = None) -> l
         checker = _CHECKERS.get(entry.folder)
         if checker:
             checker(entry, catalog, error)
+        if entry.folder in RESULT_CHECKERS:  # petitions/, scores/ (resultchecks.py)
+            RESULT_CHECKERS[entry.folder](entry, catalog, today, error)
         _check_dates(entry, catalog, today, error)
+    check_reports(entries if checked is None else checked, catalog, today, error)
     graph.check_parent_cycles(entries, catalog, error)
     graph.check_replacements(entries, catalog, error)
     if catalog.site is not None:
@@ -52,12 +58,14 @@ def check_catalog(catalog, entries, checked=None, today: str | None = None) -> l
 def _identity(entry) -> tuple[str, str]:
     if entry.folder == "procedures":
         return "code", entry.model.code
+    if entry.folder in RESULT_CHECKERS:
+        return "unit", entry.model.unit
     return "id", entry.model.id
 
 
 def _check_names(entries, catalog, error) -> None:
     for entry in entries:
-        if not entry.folder:
+        if entry.folder not in _FOLDER_WORD:  # top-level files; reports are checked in report_checks.py
             continue
         key, value = _identity(entry)
         stem = PurePosixPath(entry.path).name[: -len(".yaml")]
@@ -74,7 +82,7 @@ def _check_names(entries, catalog, error) -> None:
 def _check_duplicates(entries, error) -> None:
     seen: dict[tuple[str, str], object] = {}
     for entry in entries:
-        if not entry.folder:
+        if entry.folder not in _FOLDER_WORD:  # top-level files; reports are checked in report_checks.py
             continue
         key, value = _identity(entry)
         first = seen.setdefault((entry.folder, value), entry)

@@ -24,6 +24,9 @@ FILES = {  # schema file → (kind, title, the catalog files it describes)
     "procedure": (kinds.PROCEDURE, "Thủ tục hành chính", "catalog/procedures/*/*.yaml"),
     "internal": (kinds.INTERNAL, "Thủ tục hành chính nội bộ", "catalog/internal/*/*.yaml"),
     "plan": (kinds.PLAN, "Kế hoạch kiểm soát thủ tục hành chính", "catalog/plans/*/*.yaml"),
+    "report": (kinds.REPORT, "Báo cáo tiến độ thực hiện kế hoạch của một đơn vị", "catalog/reports/*/*.yaml"),
+    "petitions": (kinds.PETITIONS, "Kết quả xử lý phản ánh, kiến nghị", "catalog/petitions/*.yaml"),
+    "scores": (kinds.SCORES, "Điểm chất lượng phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg)", "catalog/scores/*.yaml"),
 }
 _SCALAR = ["string", "number"]
 

@@ -7,6 +7,8 @@ from generator.catalog.linkkinds import Email, PhoneNumber, TextOrLink, Url
 from generator.catalog.schema import Date, Enum, Field, ListOf, Record, Switch, Text
 from generator.catalog.statements import DocNumber, OrNone
 from generator.catalog.media import CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES, HttpsUrl, MediaPath, VideoRecord
+from generator.catalog.reports import REPORT, TARGET  # noqa: F401 - REPORT: catalog/reports/<unit>/<plan>.yaml
+from generator.catalog.results import PETITIONS, SCORES  # noqa: F401 - catalog/petitions/<unit>.yaml, catalog/scores/<unit>.yaml
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HINT = 'chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "so-tu-phap"'
@@ -238,6 +240,7 @@ TASK = Record(m.Task, [
     _f("output", _text, "sản phẩm dự kiến"),
     _f("legal_basis", _dated, "căn cứ thực hiện"),
     _f("status", Enum(TASK_STATUSES), "tình trạng"),
+    _f("targets", ListOf(TARGET), "chỉ tiêu đo được của nhiệm vụ"),
 ], what="nhiệm vụ")
 
 PLAN = Record(m.Plan, [
@@ -253,4 +256,5 @@ PLAN = Record(m.Plan, [
     _f("summary", _text, "tóm tắt"),
     _f("sections", ListOf(SECTION, min_items=1), "các mục của phụ lục", True),
     _f("tasks", ListOf(TASK, min_items=1), "các nhiệm vụ", True),
+    _f("targets", ListOf(TARGET), "chỉ tiêu đo được của kế hoạch"),
 ], what="kế hoạch")

@@ -6,6 +6,8 @@
     catalog/procedures/<owner>/<code>.yaml
     catalog/internal/<owner>/<id>.yaml
     catalog/plans/<owner>/<plan-id>.yaml
+    catalog/reports/<unit-id>/<plan-id>.yaml   a unit's progress reports on a plan (reports.py)
+    catalog/petitions/<unit-id>.yaml, catalog/scores/<unit-id>.yaml   petition results, QĐ 766 scores (results.py)
 
 Every problem in every file is collected; ``load_catalog`` raises one
 ``CatalogError`` listing them all, or returns the ``Catalog`` (with warnings).
@@ -26,6 +28,7 @@ from generator.catalog.reading import Entry, Job, paused_collector, read_all
 from generator.catalog.synonyms import merged_synonyms
 
 OWNED = {"procedures": "PROCEDURE", "internal": "INTERNAL", "plans": "PLAN"}
+RESULTS = {"petitions": "PETITIONS", "scores": "SCORES"}  # one file per unit: <folder>/<unit-id>.yaml
 OWNED_LABEL = {"procedures": "mã thủ tục", "internal": "mã thủ tục nội bộ", "plans": "mã kế hoạch"}
 
 
@@ -44,6 +47,9 @@ class Catalog:
     unreadable: set[tuple[str, str]] = field(default_factory=set)
     entries: list = field(default_factory=list)  # the validated files, with the positions of their values
     media: dict = field(default_factory=dict)  # the media files the catalog names and that are good, by path (mediafiles.py)
+    reports: dict = field(default_factory=dict)  # "<unit>/<plan>" → report_models.ReportFile
+    petitions: dict = field(default_factory=dict)  # unit id → results.Petitions
+    scores: dict = field(default_factory=dict)  # unit id → results.Scores
 
 
 def load_catalog(root: Path | str, display_root: Path | str | None = None, only: set[str] | None = None) -> Catalog:
@@ -152,8 +158,12 @@ def _place(parts: tuple[str, ...]):
         return "", "SYNONYMS", None
     if len(parts) == 2 and parts[0] == "units":
         return "units", "UNIT", None
+    if len(parts) == 2 and parts[0] in RESULTS:
+        return parts[0], RESULTS[parts[0]], None
     if len(parts) == 3 and parts[0] in OWNED:
         return parts[0], OWNED[parts[0]], parts[1]
+    if len(parts) == 3 and parts[0] == "reports":
+        return "reports", "REPORT", parts[1]
     return None
 
 
@@ -163,10 +173,11 @@ def _file_key(parts: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _misplaced(parts: tuple[str, ...]) -> str:
-    if parts[0] in OWNED and len(parts) == 2:
+    if (parts[0] in OWNED or parts[0] == "reports") and len(parts) == 2:
         return f"tệp phải nằm trong thư mục mang mã đơn vị cập nhật: catalog/{parts[0]}/<mã đơn vị>/{parts[1]}"
     return ("tệp nằm sai chỗ — danh mục chỉ gồm site.yaml, fields.yaml, synonyms.yaml, units/<mã đơn vị>.yaml, "
-            "procedures/<mã đơn vị>/<mã thủ tục>.yaml, internal/<mã đơn vị>/<mã>.yaml và plans/<mã đơn vị>/<mã kế hoạch>.yaml")
+            "procedures/<mã đơn vị>/<mã thủ tục>.yaml, internal/<mã đơn vị>/<mã>.yaml, plans/<mã đơn vị>/<mã kế hoạch>.yaml, "
+            "reports/<mã đơn vị>/<mã kế hoạch>.yaml, petitions/<mã đơn vị>.yaml và scores/<mã đơn vị>.yaml")
 
 
 def _assemble(entries: list[Entry]) -> Catalog:
@@ -176,12 +187,13 @@ def _assemble(entries: list[Entry]) -> Catalog:
     for item in field_list.fields if field_list else ():
         fields.setdefault(item.id, item)
     synonyms = merged_synonyms(next((e.model for e in entries if e.folder == "" and hasattr(e.model, "synonyms")), None))
-    by_folder: dict[str, dict] = {"units": {}, "procedures": {}, "internal": {}, "plans": {}}
+    by_folder: dict[str, dict] = {"units": {}, "procedures": {}, "internal": {}, "plans": {}, "reports": {}, "petitions": {}, "scores": {}}
     for entry in entries:
         if entry.folder:
             key = entry.model.code if entry.folder == "procedures" else entry.model.id
             by_folder[entry.folder].setdefault(key, entry.model)
-    return Catalog(site, fields, by_folder["units"], by_folder["procedures"], by_folder["internal"], by_folder["plans"], synonyms)
+    return Catalog(site, fields, by_folder["units"], by_folder["procedures"], by_folder["internal"], by_folder["plans"], synonyms,
+                   reports=by_folder["reports"], petitions=by_folder["petitions"], scores=by_folder["scores"])
 
 
 def _show(path: Path, display_root: Path) -> str:

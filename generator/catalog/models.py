@@ -274,6 +274,7 @@ class Task:
     output: str | None = None
     legal_basis: str | None = None
     status: str | None = None
+    targets: tuple = ()  # report_models.Target
 
 
 @dataclass(frozen=True)
@@ -290,4 +291,5 @@ class Plan:
     date_text: str | None = None
     summary: str | None = None
     source_ref: str | None = None
+    targets: tuple = ()  # report_models.Target
     path: str = ""

@@ -33,6 +33,7 @@ def codeowners(catalog) -> str:
             continue
         owners = " ".join(unit.maintainers)
         lines.append(f"/catalog/units/{unit.id}.yaml {owners}")
-        for folder in ("procedures", "internal", "plans"):
+        for folder in ("procedures", "internal", "plans", "reports"):
             lines.append(f"/catalog/{folder}/{unit.id}/ {owners}")
+        lines += [f"/catalog/petitions/{unit.id}.yaml {owners}", f"/catalog/scores/{unit.id}.yaml {owners}"]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -207,6 +207,8 @@ def questions(kind: str, known: Known) -> list[Question]:
                          known.unused("internal", "mã thủ tục nội bộ", rule(kinds.INTERNAL, "id"))),
                 Question("name", "Tên thủ tục nội bộ", rule(kinds.INTERNAL, "name")), owner,
                 Question("steps", "Trình tự thực hiện, mỗi bước một dòng", rule(kinds.INTERNAL, "steps"), many=True)]
+    if kind == "report":
+        return report_answers.questions(known)
     if kind == "plan":
         return [Question("id", "Mã kế hoạch (ví dụ kh-2025-so-tu-phap)", known.unused("plans", "mã kế hoạch", rule(kinds.PLAN, "id"))),
                 Question("number", "Số, ký hiệu (ví dụ 12/KH-STP)", rule(kinds.PLAN, "number")),
@@ -282,3 +284,6 @@ def split_item(text: str, parts: tuple[Question, ...]) -> dict:
 
 def is_none(text: str) -> bool:
     return fold(text).strip(" .") in NONE_WORDS
+
+
+from generator.cli import report_answers  # noqa: E402 - at the end: it builds on the questions above

@@ -3,7 +3,7 @@
     congkhai validate [PATH]          every problem as path:line:col: message
     congkhai validate --format github GitHub Actions annotations
     congkhai sample --procedures N --units M --out DIR   a synthetic catalog
-    congkhai new procedure|internal|plan|unit   a new file, question by question (wizard.py)
+    congkhai new procedure|internal|plan|unit|report   a new file, question by question (wizard.py)
     congkhai import plan FILE.docx | procedures FILE.xlsx --owner UNIT   files from Word and Excel (importers/)
     congkhai export --format json|csv DIR             the open data of /du-lieu/, written to DIR
 
@@ -55,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     sample.add_argument("--units", type=int, metavar="SỐ", help="số đơn vị, gồm tỉnh, các sở và các xã (mặc định theo số thủ tục)")
     sample.add_argument("--out", required=True, metavar="THƯ-MỤC", help="thư mục sẽ chứa danh mục (chưa có, hoặc trống)")
     sample.add_argument("--seed", type=int, metavar="SỐ", default=1, help="hạt giống ngẫu nhiên (cùng hạt giống, cùng danh mục)")
-    new = commands.add_parser("new", help="viết một tệp mới đúng mẫu: procedure, internal, plan hoặc unit")
-    new.add_argument("what", metavar="loại", choices=list(scaffold.KINDS), help="procedure, internal, plan hoặc unit")
+    sample.add_argument("--reports", action="store_true", help="thêm kế hoạch ba năm có chỉ tiêu và báo cáo tiến độ hằng quý của mọi đơn vị")
+    sample.add_argument("--results", action="store_true", help="thêm kết quả xử lý phản ánh, kiến nghị và điểm chất lượng phục vụ của mọi đơn vị, theo quý trong ba năm")
+    new = commands.add_parser("new", help="viết một tệp mới đúng mẫu: procedure, internal, plan, unit hoặc report (báo cáo tiến độ)")
+    new.add_argument("what", metavar="loại", choices=list(scaffold.KINDS), help="procedure, internal, plan, unit hoặc report")
     new.add_argument("--catalog", default="catalog", metavar="THƯ-MỤC", help="thư mục danh mục (mặc định: catalog)")
     new.add_argument("--schemas", metavar="THƯ-MỤC", help="thư mục JSON Schema mà dòng đầu tệp mới trỏ tới (mặc định: schemas, hoặc generator/schemas nếu có)")
     wizard.add_options(new)
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "codeowners":
         return _codeowners(Path(args.path), Path(args.out))
     if args.command == "sample":
-        return _sample(Path(args.out), args.procedures, args.units, args.seed)
+        return _sample(Path(args.out), args.procedures, args.units, args.seed, args.results, args.reports)
     strict = _site_is_strict(Path.cwd()) if args.strict is None else args.strict
     return _validate(Path(args.path), args.format, args.changed, not args.no_review, strict, args.every)
 
@@ -107,14 +109,14 @@ def _codeowners(path: Path, out: Path) -> int:
     return 0
 
 
-def _sample(out: Path, procedures: int, units: int | None, seed: int) -> int:
+def _sample(out: Path, procedures: int, units: int | None, seed: int, results: bool = False, reports: bool = False) -> int:
     if out.exists() and any(out.iterdir()):
         print(f"{out}: thư mục đã có dữ liệu — hãy chọn một thư mục mới hoặc trống", file=sys.stderr)
         return 2
     if procedures < 1 or (units is not None and units < FIXED_UNITS + 1):
         print(f"cần ít nhất 1 thủ tục và {FIXED_UNITS + 1} đơn vị", file=sys.stderr)
         return 2
-    write_catalog(out, procedures=procedures, units=units, seed=seed)
+    write_catalog(out, procedures=procedures, units=units, seed=seed, results=results, reports=reports)
     print(f"Đã viết danh mục tổng hợp {procedures} thủ tục vào {out}.", file=sys.stderr)
     return 0
 

@@ -1,4 +1,4 @@
-"""New catalog files for clerks: `congkhai new procedure|internal|plan|unit`.
+"""New catalog files for clerks: `congkhai new procedure|internal|plan|unit|report`.
 
 From the answers (asked and checked one by one in ``wizard.py`` and
 ``answers.py``, or given as options for scripts) a complete, commented file
@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from generator.catalog import kinds
+from generator.catalog.reports import REPORT_STATUSES
 
 SCHEMA_LINE = "# yaml-language-server: $schema={path}\n"
 
@@ -123,7 +124,24 @@ level: {a["unit_level"]}                # tinh | huyen | xa
     return f"units/{a['id']}.yaml", text
 
 
-KINDS = {"procedure": (procedure, "procedure"), "internal": (internal, "internal"), "plan": (plan, "plan"), "unit": (unit, "unit")}
+def report(a: dict) -> tuple[str, str]:
+    text = f"""plan: {a['plan']}
+unit: {a['unit']}                       # mã đơn vị báo cáo = tên thư mục chứa tệp
+reports:                                # mỗi nhiệm vụ, mỗi kỳ một báo cáo
+  - task: {q(a['task_id'])}
+    period: {q(a['period'])}            # NĂM-Qn (quý), NĂM-THÁNG (tháng) hoặc NĂM (cả năm)
+    status: dang-thuc-hien              # {' | '.join(REPORT_STATUSES)}
+    # done_on: "2025-03-20"             # ngày hoàn thành: bắt buộc khi status: hoan-thanh, chỉ khi đó
+    # evidence: [{{document: "Báo cáo số …", date: "2025-03-20", url: "https://…"}}]
+    # note: "…"
+# actuals:                              # số thực hiện các chỉ tiêu (targets) của kế hoạch: mỗi chỉ tiêu, mỗi kỳ một số
+#   - {{target: "ma-chi-tieu", period: "2025-Q1", value: "76,5"}}
+"""
+    return f"reports/{a['unit']}/{a['plan']}.yaml", text
+
+
+KINDS = {"procedure": (procedure, "procedure"), "internal": (internal, "internal"), "plan": (plan, "plan"), "unit": (unit, "unit"),
+         "report": (report, "report")}
 
 
 def render(kind: str, answers: dict, schemas: Path, catalog: Path) -> tuple[Path, str]:

@@ -15,6 +15,9 @@ import os
 import random
 from pathlib import Path
 
+from generator.cli.synthetic_reports import write_reports
+from generator.cli.synthetic_results import write_results
+
 ACTIONS = ["Cấp", "Cấp lại", "Cấp đổi", "Đăng ký", "Đăng ký thay đổi", "Gia hạn", "Điều chỉnh", "Thẩm định", "Phê duyệt",
            "Công nhận", "Xác nhận", "Thu hồi", "Chấp thuận", "Giải quyết chế độ", "Hỗ trợ", "Thông báo"]
 OBJECTS = ["giấy phép hoạt động", "giấy chứng nhận đủ điều kiện", "chứng chỉ hành nghề", "hồ sơ đề nghị", "quyết định thành lập",
@@ -41,7 +44,7 @@ FIXED_UNITS = 1 + len(FIELDS)  # the province and one department per field
 
 
 def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None = None, seed: int = 1,
-                  today: str | None = None) -> None:
+                  today: str | None = None, results: bool = False, reports: bool = False) -> None:
     """Write a catalog of *procedures* procedures and *units* units (the province, its
     departments, and communes for the rest: by default one per 20 procedures, at most 300).
 
@@ -70,6 +73,10 @@ def write_catalog(folder: Path | str, procedures: int = 1000, units: int | None 
     for index, owner in enumerate(departments):
         _write(folder / "internal" / owner / f"nb-{index:03d}.yaml", _internal(f"nb-{index:03d}", owner, rng))
     _write(folder / "plans" / "ubnd-tinh" / "kh-tong-hop.yaml", _plan(departments, rng))
+    if results:  # petition results and QĐ 766 scores of every unit, quarterly over three years (synthetic_results.py)
+        write_results(folder, ["ubnd-tinh", *departments, *commune_ids], today_date, rng)
+    if reports:  # plans of three years with targets, every unit's quarterly progress reports (synthetic_reports.py)
+        write_reports(folder, departments, commune_ids, today_date, rng)
 
 
 def _write(path: Path, text: str) -> None:

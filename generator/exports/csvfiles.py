@@ -8,12 +8,10 @@ The first row names the columns (``columns.py``); datapackage.json describes the
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from generator.exports.tables import TABLES
-
-ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark
+from generator.text.csvtext import ENCODING, writer as csv_writer
 
 
 def write_csv(folder: Path, records: dict[str, list[dict]]) -> list[Path]:
@@ -22,7 +20,7 @@ def write_csv(folder: Path, records: dict[str, list[dict]]) -> list[Path]:
     for table in TABLES:
         path = folder / f"{table.dataset}.csv"
         with open(path, "w", encoding=ENCODING, newline="") as out:
-            writer = csv.writer(out, dialect="excel", lineterminator="\r\n")
+            writer = csv_writer(out)
             writer.writerow([column.name for column in table.columns])
             writer.writerows(table.rows(records[table.dataset]))
         written.append(path)

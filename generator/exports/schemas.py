@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.catalog import kinds
 from generator.catalog.linkkinds import Email, Url
-from generator.catalog.schema import Date, Enum, ListOf, Record, Text
+from generator.catalog.schema import Date, Enum, ListOf, Record, Switch, Text
 from generator.catalog.statements import OrNone
 from generator.exports.records import DATASETS
 
@@ -70,6 +70,8 @@ def value_schema(kind) -> dict:
                                                             "ví dụ: " + kind.example}},
                   "required": ["none"], "additionalProperties": False}
         return {"anyOf": [value_schema(kind.items), stated]}
+    if isinstance(kind, Switch):  # written true or false, exported as a JSON boolean
+        return {"type": "boolean", "description": "; ".join(f"{k} = {v}" for k, v in kind.choices.items())}
     if isinstance(kind, Enum):
         return {"enum": list(kind.choices), "description": "; ".join(f"{k} = {v}" for k, v in kind.choices.items())}
     if isinstance(kind, Date):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from generator.pages.progress import Progress, track
 from generator.text.vietnamese import sort_key
 
 
@@ -32,6 +33,7 @@ class Relations:
     rank: dict[str, int] = field(default_factory=dict)  # unit id → place in Vietnamese order of names
     units: dict = field(default_factory=dict)
     active_by_kind: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    progress: Progress | None = None  # where each plan task stands at *today* (progress.py)
 
     def units_handling(self, procedures) -> list:
         """Active units that handle any of *procedures*, in Vietnamese order; linear in its input."""
@@ -64,6 +66,7 @@ def relate(catalog, today: str) -> Relations:
     _relate_procedures(rel, catalog)
     _relate_internals(rel, catalog)
     _relate_tasks(rel, catalog)
+    rel.progress = track(catalog, today)
     return rel
 
 

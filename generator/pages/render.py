@@ -19,6 +19,8 @@ from markupsafe import Markup, escape
 
 from generator.catalog import kinds
 from generator.catalog.models import NoneStated
+from generator.catalog.report_models import period_label
+from generator.pages import progress
 from generator.pages.rows import RowCache
 from generator.pages.summary import document_counts
 from generator.text import links
@@ -58,11 +60,12 @@ def _new_environment(search: list[str]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(date_vi=date_vi, safe_url=safe_url, lines=lines, tel=tel_url, mailto=mailto_url, counts=document_counts)
+    env.filters["period_vi"] = period_label  # "2024-Q1" → "Quý I/2024" (report_models.py)
     env.tests["none_stated"] = lambda value: isinstance(value, NoneStated)  # "none" in the file's own words
     env.globals.update(
         CHANNELS=kinds.CHANNELS, ONLINE_LEVELS=kinds.ONLINE_LEVELS, ANNOUNCEMENT_KINDS=kinds.ANNOUNCEMENT_KINDS,
         STATUSES=kinds.STATUSES, LEVELS=kinds.LEVELS, UNIT_KINDS=kinds.UNIT_KINDS, UNIT_LEVELS=kinds.UNIT_LEVELS,
-        TASK_STATUSES=kinds.TASK_STATUSES,
+        TASK_STATUSES=kinds.TASK_STATUSES, PROGRESS_LABELS=progress.STATUS_LABELS,
     )
     for name, (template, item, key, shows) in ROWS.items():
         env.globals[name] = RowCache(env, template, item, key, shows, _linker)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import kinds
 from generator.pages import summary
+from generator.pages.progress_stats import with_plans_progress
 from generator.pages.videos import video_views
 from generator.text.timeexpr import parse, parse_range
 from generator.text.vietnamese import sort_key
@@ -48,6 +49,9 @@ def plan_site(catalog, rel) -> list[PageSpec]:
     specs += _fields(catalog, rel)
     specs += _levels(catalog, rel)
     specs += _plans(catalog, rel)
+    specs += results.result_pages(catalog, rel)  # petition results, service-quality scores (pages/results.py)
+    specs += progress_pages.progress_specs(catalog, rel)  # /ke-hoach/<id>/tien-do/ (pages/progress_pages.py)
+    specs.append(with_plans_progress(statistics.statistics_page(catalog, rel), catalog, rel))  # /thong-ke/ (pages/statistics.py)
     return specs
 
 
@@ -116,7 +120,7 @@ def _petition(catalog, rel) -> PageSpec:
     groups = summary.petition_groups(catalog, rel)
     kinds_toc = [{"level": 3, "id": g["id"], "name": g["label"], "children": []} for g in groups]
     return PageSpec("phan-anh-kien-nghi.md", "petition.html", "Phản ánh, kiến nghị về quy định hành chính", {
-        "groups": groups, "portal": catalog.site.petition_portal, "heading": PETITION_HEADING,
+        "groups": groups, "portal": catalog.site.petition_portal, "heading": PETITION_HEADING, "results": bool(catalog.petitions),
         # the page's own Markdown makes its table of contents; these headings of ours are added to it
         "headings": [{"level": 2, "id": PETITION_HEADING[0], "name": PETITION_HEADING[1], "children": kinds_toc}],
     })
@@ -199,9 +203,11 @@ def _units(catalog, rel) -> list[PageSpec]:
             "internals": rel.internals_of[unit.id],
             "led": rel.tasks_led[unit.id],
             "partnered": rel.tasks_partnered[unit.id],
+            "progress": rel.progress.of_unit.get(unit.id, []),  # its tasks as lead or partner, overdue first (progress.py)
             "plans": rel.plans_issued[unit.id],
             "screen": unit.active_on(rel.today) and bool(rel.procedures_of[unit.id]),
             "videos": video_views(unit.videos, catalog.media) if unit.active_on(rel.today) else (),
+            "results": results.unit_results(catalog, unit.id),
         }, edit_path=unit.path))
     return specs
 
@@ -282,3 +288,8 @@ def _plan_columns(plan) -> dict:
         "legal_basis": any(t.legal_basis for t in plan.tasks),
         "output": any(t.output for t in plan.tasks),
     }
+
+
+from generator.pages import results  # noqa: E402 - at the end: results.py builds on PageSpec above
+from generator.pages import statistics  # noqa: E402 - the same
+from generator.pages import progress_pages  # noqa: E402 - the same
