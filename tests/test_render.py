@@ -151,5 +151,5 @@ def test_a_contact_with_good_values_links_them():
 
 @pytest.mark.parametrize("portal", UNSAFE_LINKS[:20])
 def test_an_unsafe_petition_portal_is_shown_as_text(portal):
-    html = make_environment().get_template("petition.html").render(portal=portal, groups=[], heading=("noi-tiep-nhan", "Nơi tiếp nhận"), link=lambda url: url, page_url="")
+    html = make_environment().get_template("petition.html").render(portal=portal, groups=[], heading=("noi-tiep-nhan", "Nơi tiếp nhận"), link=lambda url: url, page_url="", results=None)
     assert "href" not in html
